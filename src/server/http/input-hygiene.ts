@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from './app-error.js';
+
+const NUL_MESSAGE = 'text may not contain NUL characters';
+
+/**
+ * Refuses NUL characters anywhere in a request: PostgreSQL cannot store them in text, and no
+ * portal value needs one. Without this, such input would fail deep in a query as a 500.
+ */
+export function registerInputHygiene(app: FastifyInstance): void {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = body as string;
+    if (text.includes('\\u0000') || text.includes('\u0000')) {
+      done(new AppError('validation_failed', NUL_MESSAGE, [{ field: 'body', message: NUL_MESSAGE }]), undefined);
+      return;
+    }
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new AppError('validation_failed', 'body is not valid JSON', [{ field: 'body', message: 'is not valid JSON' }]), undefined);
+    }
+  });
+  app.addHook('onRequest', async (request) => {
+    if (/%00/.test(request.url) || request.url.includes('\u0000')) {
+      throw new AppError('validation_failed', NUL_MESSAGE, [{ field: 'url', message: NUL_MESSAGE }]);
+    }
+  });
+}

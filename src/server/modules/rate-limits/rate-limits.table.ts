@@ -1,0 +1,9 @@
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  expires_at: string;
+}
+
+export interface RateLimitsTables {
+  rate_limits: RateLimitsTable;
+}
