@@ -1,0 +1,311 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { TListedLicenseStatus } from '../../../contracts/license-management.js';
+import type { Db } from '../../db/database.js';
+import type { ListCursor } from './license-cursor.js';
+import { prefixEnd, type SearchTerms } from './search-terms.js';
+
+export type SortDirection = 'asc' | 'desc';
+
+/** `issued` is the id order (ids are time-ordered at issue); the others are a key, then the id. */
+export type ListSort =
+  | { kind: 'issued'; dir: SortDirection }
+  | { kind: 'expires'; dir: SortDirection }
+  | { kind: 'host'; dir: SortDirection }
+  | { kind: 'field'; dir: SortDirection; fieldId: string; numeric: boolean };
+
+/** A list request, resolved: product SKUs and field names are ids already. */
+export interface ListPlan {
+  accountId: string;
+  /** The signed-in user whose shares join the list; null for API tokens. */
+  recipientUserId: string | null;
+  scope: 'own' | 'shared' | 'both';
+  /** null: any product; an empty list matches nothing. */
+  productIds: string[] | null;
+  status: TListedLicenseStatus | null;
+  /** Today, `YYYY-MM-DD`: expiry dates are the last day a license is valid. */
+  today: string;
+  expiresAfter: string | null;
+  expiresBefore: string | null;
+  hostId: string | null;
+  fieldFilters: { fieldId: string; valueNorm: string }[];
+  search: (SearchTerms & { productIds: string[]; wide: WidePrefixes }) | null;
+  sort: ListSort;
+  after: ListCursor | null;
+  /** Rows to fetch: one more than a page, to tell whether another page exists. */
+  limit: number;
+}
+
+/**
+ * Which prefix ranges of a search hold many licenses of the account (counted up to a cap before
+ * planning). A narrow range is read whole and sorted; a wide one is checked while the list is
+ * read in its own order, where it soon finds a page.
+ */
+export interface WidePrefixes {
+  host: boolean;
+  /** Values that start with the query without being equal to it. */
+  value: boolean;
+}
+
+export interface ListedKey {
+  id: string;
+  sk: string | number | null;
+  phase: ListCursor['phase'];
+}
+
+type Cond = RawBuilder<unknown>;
+type Scope = 'own' | 'shared';
+
+/** Beyond this many sub-queries a union costs more than it saves. */
+const MAX_BRANCHES = 64;
+
+// The sort expressions match the expression indexes of migration 0200 exactly.
+const NEVER = '9999-12-31';
+const EXPIRES_KEY = sql`coalesce(l.expires_at, '9999-12-31')`;
+const HOST_KEY = sql`coalesce(l.host_id, '')`;
+
+/**
+ * The license list's SQL: one keyset page of ids in `(sort key, id)` order.
+ *
+ * Each request becomes one or more *branches*: the account's own licenses, the ones shared with
+ * the user, and, for a search, one branch per kind of match (key, serial, host ID, custom value,
+ * product). Every branch is an index range that the database reads in sort order and stops after
+ * `limit` rows; several branches are merged by a UNION of those short, sorted reads. That keeps a
+ * page at a few index probes whether the account holds a hundred licenses or a million.
+ */
+export const licenseListRepository = {
+  async pageOfKeys(db: Db, plan: ListPlan): Promise<ListedKey[]> {
+    if (plan.productIds?.length === 0) return [];
+    if (plan.sort.kind !== 'field') return (await run(db, branchesOf(plan), plan.sort, plan, 'main', plan.after)).map((r) => ({ ...r, phase: 'value' }));
+
+    // A custom-field sort lists the licenses holding a value, then those without one.
+    const rows: ListedKey[] = [];
+    if (!plan.after || plan.after.phase === 'value') {
+      const valued = await run(db, branchesOf(plan).filter((b) => b.scope === 'own'), plan.sort, plan, 'value', plan.after);
+      rows.push(...valued.map((r) => ({ ...r, phase: 'value' as const })));
+    }
+    if (rows.length < plan.limit) {
+      const after = plan.after?.phase === 'empty' ? plan.after : null;
+      const empty = await run(db, branchesOf(plan), plan.sort, { ...plan, limit: plan.limit - rows.length }, 'empty', after);
+      rows.push(...empty.map((r) => ({ ...r, phase: 'empty' as const })));
+    }
+    return rows;
+  },
+
+  /** Counts of the whole filtered list, by product and by expiry month (`null`: never expires). */
+  async summarize(db: Db, plan: ListPlan): Promise<{ byProduct: { sku: string; name: string; n: number }[]; byMonth: { month: string | null; n: number }[] }> {
+    if (plan.productIds?.length === 0) return { byProduct: [], byMonth: [] };
+    // Sorted by expiry so that no branch is split per product: here each is read whole once.
+    const branches = branchesOf({ ...plan, sort: { kind: 'expires', dir: 'asc' } });
+    if (branches.length === 0) return { byProduct: [], byMonth: [] };
+    const sets = branches.map((b) => sql`select l.id, l.product_id, ${EXPIRES_KEY} as ex from licenses l where ${sql.join(conditionsOf(b, plan), sql` and `)}`);
+    const source = sets.length === 1 ? sets[0]! : sql.join(sets, sql` union `);
+    const byProduct = await sql<{ sku: string; name: string; n: number }>`select p.sku, p.name, c.n from
+      (select product_id, count(*) as n from (${source}) as m group by product_id) as c
+      join products p on p.id = c.product_id order by c.n desc, p.sku`.execute(db);
+    const byMonth = await sql<{ month: string; n: number }>`select substr(ex, 1, 7) as month, count(*) as n from (${source}) as m
+      group by substr(ex, 1, 7) order by month`.execute(db);
+    return {
+      byProduct: byProduct.rows.map((r) => ({ ...r, n: Number(r.n) })),
+      byMonth: byMonth.rows.map((r) => ({ month: r.month === NEVER_MONTH ? null : r.month, n: Number(r.n) })),
+    };
+  },
+};
+
+const NEVER_MONTH = '9999-12';
+
+interface Branch {
+  scope: Scope;
+  conds: Cond[];
+  /**
+   * A condition on custom values (`fv0`) whose index lists its licenses in id order: for the id
+   * order, reading that index is reading the answer, however many licenses hold the value.
+   */
+  driver: { match: Cond; distinct: boolean } | null;
+  /** `product_id in (…)`, kept apart so that it can be split into one branch per product. */
+  products: string[] | null;
+}
+
+function branchesOf(plan: ListPlan): Branch[] {
+  // Custom fields are the account's own: a license shared from elsewhere holds none of its values.
+  const sharedToo = plan.recipientUserId !== null && plan.fieldFilters.length === 0;
+  const scopes: Scope[] = plan.scope === 'both' ? (sharedToo ? ['own', 'shared'] : ['own']) : plan.scope === 'shared' ? (sharedToo ? ['shared'] : []) : ['own'];
+  const branches: Branch[] = [];
+  for (const scope of scopes) {
+    if (!plan.search) {
+      const f = scope === 'own' && plan.sort.kind === 'issued' ? plan.fieldFilters[0] : undefined;
+      const driver = f ? { match: sql`fv0.field_id = ${f.fieldId} and fv0.value_norm = ${f.valueNorm}`, distinct: false } : null;
+      branches.push({ scope, conds: commonConditions(plan, driver !== null), driver, products: plan.productIds });
+      continue;
+    }
+    const common = commonConditions(plan, false);
+    for (const alt of searchAlternatives(plan, scope)) {
+      const products = alt.products ? intersect(plan.productIds, alt.products) : plan.productIds;
+      const driver = alt.driver && plan.sort.kind === 'issued' ? alt.driver : null;
+      const conds = alt.driver && !driver ? [...common, alt.driver.fallback] : [...common, ...alt.conds];
+      if (products?.length !== 0) branches.push({ scope, conds, driver: driver ? { match: driver.match, distinct: true } : null, products });
+    }
+  }
+  return expandProducts(plan, branches);
+}
+
+function intersect(filter: string[] | null, found: string[]): string[] {
+  return filter ? found.filter((id) => filter.includes(id)) : found;
+}
+
+function commonConditions(plan: ListPlan, skipFieldFilter: boolean): Cond[] {
+  const conds: Cond[] = [];
+  if (plan.status) conds.push(statusCondition(plan.status, plan.today));
+  // Perpetual licenses sort as 9999-12-31: bounding the range below it leaves them out and
+  // keeps the condition on the indexed expression alone (no read of the row).
+  if (plan.expiresAfter) conds.push(sql`${EXPIRES_KEY} >= ${plan.expiresAfter} and ${EXPIRES_KEY} < ${NEVER}`);
+  if (plan.expiresBefore) conds.push(sql`${EXPIRES_KEY} < ${plan.expiresBefore}`);
+  if (plan.hostId) conds.push(sql`${HOST_KEY} = ${plan.hostId}`);
+  plan.fieldFilters.forEach((f, i) => {
+    if (i === 0 && skipFieldFilter) return;
+    conds.push(sql`l.id in (select fv.license_id from custom_field_values fv where fv.field_id = ${f.fieldId} and fv.value_norm = ${f.valueNorm})`);
+  });
+  return conds;
+}
+
+/**
+ * The stored state and the expiry date, as `licenseStatus()` reads them. The date is compared
+ * through the expiry index's expression, so that an expiry-ordered list reads a range of it.
+ */
+export function statusCondition(status: TListedLicenseStatus, today: string): Cond {
+  switch (status) {
+    case 'active':
+      return sql`l.status = 'active' and ${EXPIRES_KEY} >= ${today}`;
+    case 'expired':
+      return sql`l.status = 'active' and ${EXPIRES_KEY} < ${today}`;
+    default:
+      return sql`l.status = ${status}`;
+  }
+}
+
+/**
+ * One condition per way a query can match. For the account's own licenses each is an index
+ * range the planner can drive from; shared licenses are few, so they are probed one by one.
+ */
+interface Alternative {
+  conds: Cond[];
+  products: string[] | null;
+  /** Read from the custom value index in id order; `fallback` says the same for other orders. */
+  driver?: { match: Cond; fallback: Cond };
+}
+
+function searchAlternatives(plan: ListPlan, scope: Scope): Alternative[] {
+  const s = plan.search!;
+  const own = scope === 'own';
+  const alts: Cond[] = [];
+  if (s.keyPrefix) {
+    // Through a sub-query, so that SQLite reads the key range (a handful of licenses) rather than
+    // the whole account in id order looking for it.
+    alts.push(
+      own
+        ? sql`l.id in (select k.id from licenses k where k.license_key >= ${s.keyPrefix} and k.license_key < ${prefixEnd(s.keyPrefix)})`
+        : sql`l.license_key >= ${s.keyPrefix} and l.license_key < ${prefixEnd(s.keyPrefix)}`,
+    );
+  }
+  if (s.serialPrefix) {
+    alts.push(
+      own
+        ? sql`l.entitlement_id in (select e.id from entitlements e where e.account_id = ${plan.accountId} and e.serial_number >= ${s.serialPrefix} and e.serial_number < ${prefixEnd(s.serialPrefix)})`
+        : sql`exists (select 1 from entitlements e where e.id = l.entitlement_id and e.serial_number >= ${s.serialPrefix} and e.serial_number < ${prefixEnd(s.serialPrefix)})`,
+    );
+  }
+  if (s.hostPrefix) {
+    // `|| ''` hides the indexed expression from the planner: a wide range is checked row by row.
+    const host = own && s.wide.host ? sql`${HOST_KEY} || ''` : HOST_KEY;
+    alts.push(sql`${host} >= ${s.hostPrefix} and ${host} < ${prefixEnd(s.hostPrefix)}`);
+  }
+  const values: Alternative[] = [];
+  if (s.valuePrefix && own) {
+    // A whole value typed (the usual search: a cost center, an owner) is read from the index in
+    // id order; values that merely start with it are a second range, checked row by row when wide.
+    const { valuePrefix: v } = s;
+    values.push({ conds: [], products: null, driver: { match: sql`fv0.account_id = ${plan.accountId} and fv0.value_norm = ${v}`, fallback: sql`l.id in (select sv.license_id from custom_field_values sv where sv.account_id = ${plan.accountId} and sv.value_norm = ${v})` } });
+    values.push({
+      conds: [
+        s.wide.value
+          ? sql`exists (select 1 from custom_field_values sv where sv.license_id = l.id and sv.value_norm > ${v} and sv.value_norm < ${prefixEnd(v)})`
+          : sql`l.id in (select sv.license_id from custom_field_values sv where sv.account_id = ${plan.accountId} and sv.value_norm > ${v} and sv.value_norm < ${prefixEnd(v)})`,
+      ],
+      products: null,
+    });
+  } else if (s.valuePrefix) {
+    alts.push(sql`exists (select 1 from custom_field_values sv where sv.license_id = l.id and sv.value_norm >= ${s.valuePrefix} and sv.value_norm < ${prefixEnd(s.valuePrefix)})`);
+  }
+  const byProduct = s.productIds.length > 0 ? s.productIds : null;
+  if (own) return [...alts.map((a) => ({ conds: [a], products: null })), ...values, ...(byProduct ? [{ conds: [], products: byProduct }] : [])];
+  if (byProduct) alts.push(sql`l.product_id in (${sql.join(byProduct)})`);
+  return alts.length === 0 ? [] : [{ conds: [sql`(${sql.join(alts.map((a) => sql`(${a})`), sql` or `)})`], products: null }];
+}
+
+/**
+ * In id order, `product_id in (a, b, c)` would read every license of those products and sort
+ * them; one branch per product reads `limit` rows of each from (account, product, id) instead.
+ */
+function expandProducts(plan: ListPlan, branches: Branch[]): Branch[] {
+  const splits = plan.sort.kind === 'issued' || plan.sort.kind === 'field';
+  const total = branches.reduce((n, b) => n + (splits && b.products ? b.products.length : 1), 0);
+  const split = splits && total <= MAX_BRANCHES;
+  return branches.flatMap((b) => {
+    if (!b.products) return [b];
+    if (split && b.products.length > 1 && !b.driver) return b.products.map((id) => ({ ...b, conds: [...b.conds, sql`l.product_id = ${id}`], products: null }));
+    return [{ ...b, conds: [...b.conds, sql`l.product_id in (${sql.join(b.products)})`], products: null }];
+  });
+}
+
+async function run(db: Db, branches: Branch[], sort: ListSort, plan: ListPlan, phase: 'main' | 'value' | 'empty', after: ListCursor | null): Promise<Omit<ListedKey, 'phase'>[]> {
+  if (branches.length === 0) return [];
+  const dir = sql.raw(sort.dir);
+  const parts = branches.map((b) => branchQuery(b, sort, plan, phase, after));
+  const orderBy = phase === 'value' || (phase === 'main' && sort.kind !== 'issued') ? sql`sk ${dir}, id ${dir}` : sql`id ${dir}`;
+  const query =
+    parts.length === 1
+      ? parts[0]!
+      : sql`${sql.join(parts.map((p, i) => sql`select * from (${p}) as ${sql.raw(`b${i}`)}`), sql` union `)} order by ${orderBy} limit ${plan.limit}`;
+  const { rows } = await query.execute(db);
+  return rows as Omit<ListedKey, 'phase'>[];
+}
+
+function branchQuery(branch: Branch, sort: ListSort, plan: ListPlan, phase: 'main' | 'value' | 'empty', after: ListCursor | null): RawBuilder<unknown> {
+  const dir = sql.raw(sort.dir);
+  const cmp = sql.raw(sort.dir === 'asc' ? '>' : '<');
+  const conds = conditionsOf(branch, plan);
+
+  if (phase === 'value' && sort.kind === 'field') {
+    const col = sql.raw(sort.numeric ? 'v.value_number' : 'v.value_norm');
+    if (after) conds.push(sql`(${col}, v.license_id) ${cmp} (${after.key}, ${after.id})`);
+    // CROSS JOIN keeps SQLite reading the value index in order; a large account would
+    // otherwise be read whole and sorted (PostgreSQL plans joins on its own either way).
+    return sql`select l.id as id, ${col} as sk from custom_field_values v cross join licenses l
+      where l.id = v.license_id and v.field_id = ${sort.fieldId} and ${sql.join(conds, sql` and `)}
+      order by ${col} ${dir}, v.license_id ${dir} limit ${plan.limit}`;
+  }
+  if (phase === 'empty' && sort.kind === 'field') {
+    conds.push(sql`not exists (select 1 from custom_field_values v where v.license_id = l.id and v.field_id = ${sort.fieldId})`);
+  }
+  if (phase !== 'main' || sort.kind === 'issued') {
+    if (branch.driver) {
+      if (after) conds.push(sql`fv0.license_id ${cmp} ${after.id}`);
+      const distinct = sql.raw(branch.driver.distinct ? 'distinct ' : '');
+      return sql`select ${distinct}fv0.license_id as id, null as sk from custom_field_values fv0 cross join licenses l
+        where l.id = fv0.license_id and ${branch.driver.match} and ${sql.join(conds, sql` and `)}
+        order by fv0.license_id ${dir} limit ${plan.limit}`;
+    }
+    if (after) conds.push(sql`l.id ${cmp} ${after.id}`);
+    return sql`select l.id as id, null as sk from licenses l where ${sql.join(conds, sql` and `)} order by l.id ${dir} limit ${plan.limit}`;
+  }
+  const key = sort.kind === 'expires' ? EXPIRES_KEY : HOST_KEY;
+  if (after) conds.push(sql`(${key}, l.id) ${cmp} (${after.key}, ${after.id})`);
+  return sql`select l.id as id, ${key} as sk from licenses l where ${sql.join(conds, sql` and `)} order by ${key} ${dir}, l.id ${dir} limit ${plan.limit}`;
+}
+
+function conditionsOf(branch: Branch, plan: ListPlan): Cond[] {
+  return [branch.scope === 'own' ? sql`l.account_id = ${plan.accountId}` : sharedScope(plan), ...branch.conds];
+}
+
+function sharedScope(plan: ListPlan): Cond {
+  return sql`l.id in (select ls.license_id from license_shares ls where ls.recipient_user_id = ${plan.recipientUserId}) and l.account_id <> ${plan.accountId}`;
+}
