@@ -1,0 +1,137 @@
+import type { Db } from '../../db/database.js';
+import type { Store } from '../../db/store.js';
+import { newId } from '../../platform/ids.js';
+import { addDays, dateOf, daysLeft, decideReminder, DEFAULT_SCHEDULE, EXPIRED_NOTICE_WINDOW_DAYS, maxLeadDays } from '../../../domain/reminders/index.js';
+import type { DispatchItem, ReminderDispatcher } from './reminder-dispatcher.js';
+import { NO_MORE_REMINDERS, reminderPassRepository, type DueGroup, type DueWindow } from './reminder-pass.repository.js';
+import { settingsByAccount } from './reminder-settings.js';
+import { reminderSettingsRepository } from './reminder-settings.repository.js';
+import type { RemindersTable } from './reminders.table.js';
+
+/** Contracts per transaction: large enough that commits cost little, small enough to hold the write lock briefly. */
+const BATCH = 1000;
+const RETRIES = 3;
+
+/**
+ * The periodic reminder pass (SPEC §11). It reads only contracts whose planned day has come or
+ * that were never planned and end soon, decides each one's reminder with the domain's rule, and,
+ * per batch in one transaction: records the reminders (the unique key turns a twin into a
+ * no-op), queues the messages of those just recorded, and sets each contract's next planned day.
+ * Any number of workers may run it at once, and a rerun after a crash redoes only what did not
+ * commit.
+ */
+export class ReminderPass {
+  constructor(private readonly deps: { store: Store; dispatcher: ReminderDispatcher; batchSize?: number }) {}
+
+  /** One pass as of `now`; answers how many reminders it recorded. */
+  async run(now: Date): Promise<number> {
+    const { db } = this.deps.store;
+    const today = dateOf(now);
+    const lookAhead = Math.max(maxLeadDays(DEFAULT_SCHEDULE), await reminderSettingsRepository.maxLeadDays(db));
+    const window: DueWindow = { today, from: addDays(today, -EXPIRED_NOTICE_WINDOW_DAYS), to: addDays(today, lookAhead) };
+    let recorded = 0;
+    const failures: unknown[] = [];
+    for (const group of ['unplanned', 'planned'] as DueGroup[]) {
+      let after: [string, string] | undefined;
+      for (;;) {
+        const candidates = await reminderPassRepository.dueContracts(db, group, window, after, this.deps.batchSize ?? BATCH);
+        if (candidates.length === 0) break;
+        after = candidates[candidates.length - 1]!.key;
+        recorded += await this.runIsolated(candidates.map((c) => c.id), window, now, failures);
+      }
+    }
+    if (failures.length > 0) throw new AggregateError(failures, `reminder pass: ${failures.length} contract(s) failed; the others were processed`);
+    return recorded;
+  }
+
+  /**
+   * A batch that fails for a reason other than contention is redone one contract at a time, so a
+   * contract with bad data holds up only itself; its error is reported when the pass ends.
+   */
+  private async runIsolated(ids: string[], window: DueWindow, now: Date, failures: unknown[]): Promise<number> {
+    const batch = (part: string[]) => this.withRetry(() => this.deps.store.transaction((tx) => this.runBatch(tx, part, window, now)));
+    try {
+      return await batch(ids);
+    } catch (error) {
+      if (ids.length === 1) {
+        failures.push(error);
+        return 0;
+      }
+      let recorded = 0;
+      for (const id of ids) recorded += await this.runIsolated([id], window, now, failures);
+      return recorded;
+    }
+  }
+
+  private async runBatch(tx: Db, ids: string[], window: DueWindow, now: Date): Promise<number> {
+    const contracts = await reminderPassRepository.lockStillDue(tx, this.deps.store.dialect, ids, window);
+    if (contracts.length === 0) return 0;
+    const settings = settingsByAccount(
+      new Set(contracts.map((c) => c.account_id)),
+      await reminderSettingsRepository.forAccounts(tx, [...new Set(contracts.map((c) => c.account_id))]),
+    );
+    const at = now.toISOString();
+    const reminders: RemindersTable[] = [];
+    const plans: { id: string; nextOn: string }[] = [];
+    for (const c of contracts) {
+      const decision = decideReminder({ endsAt: c.ends_at, renewed: c.renewed_by_id !== null }, settings.get(c.account_id)!.schedule, window.today);
+      plans.push({ id: c.id, nextOn: decision.nextOn ?? NO_MORE_REMINDERS });
+      if (!decision.due) continue;
+      reminders.push({
+        id: newId('reminder'),
+        account_id: c.account_id,
+        contract_id: c.id,
+        serial_number: c.serial_number,
+        product_name: c.product_name,
+        stage: decision.due.stage,
+        days_before: decision.due.daysBefore,
+        ends_at: c.ends_at,
+        due_on: decision.due.dueOn,
+        days_left: daysLeft(c.ends_at, window.today),
+        is_test: 0,
+        created_at: at,
+      });
+    }
+    const byId = new Map(contracts.map((c) => [c.id, c]));
+    const written = await reminderPassRepository.insertReminders(tx, reminders);
+    const items: DispatchItem[] = reminders
+      .filter((r) => written.has(r.id))
+      .map((r) => {
+        const c = byId.get(r.contract_id!)!;
+        return {
+          contractId: r.contract_id,
+          registrationId: c.registration_id ?? c.entitlement_registration_id,
+          facts: {
+            reminderId: r.id,
+            accountId: r.account_id,
+            accountName: c.account_name,
+            serialNumber: r.serial_number,
+            entitlementSerialNumber: c.entitlement_serial_number,
+            productName: c.product_name,
+            productSku: c.sku,
+            stage: r.stage,
+            daysBefore: r.days_before,
+            daysLeft: r.days_left,
+            endsAt: r.ends_at,
+            dueOn: r.due_on,
+            isTest: false,
+          },
+        };
+      });
+    await this.deps.dispatcher.dispatch(tx, items, settings);
+    await reminderPassRepository.setNextReminders(tx, plans);
+    return items.length;
+  }
+
+  /** PostgreSQL may pick a batch as a deadlock victim or fail it on serialization: run it again. */
+  private async withRetry<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (attempt >= RETRIES || (code !== '40P01' && code !== '40001')) throw error;
+      }
+    }
+  }
+}
