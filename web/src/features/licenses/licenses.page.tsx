@@ -1,0 +1,122 @@
+import { Button, Checkbox, Group, Menu, Stack, Switch, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { LoadMore } from '../../components/load-more';
+import { PageLayout } from '../../components/page-layout';
+import { EmptyState, QueryState } from '../../components/query-states';
+import { canOperateLicenses, isAccountAdmin } from '../auth/permissions';
+import { useCurrentAccount } from '../shell/account-context';
+import { BulkEditModal } from './bulk-edit-modal';
+import { CustomFieldModal } from './custom-field-form';
+import { ImportValuesModal } from './import-values-modal';
+import { LicenseCharts } from './license-charts';
+import { LicenseDrawer } from './license-drawer';
+import { LicenseFilterBar } from './license-filter-bar';
+import { activeFilters, queryFromParams } from './license-query';
+import { DEFAULT_HIDDEN, LicenseTable, OPTIONAL_COLUMNS } from './license-table';
+import { exportUrl, type LicenseItem, type LicenseQuery } from './licenses.api';
+import { useCustomFields, useLicenses, useLicenseSummary } from './licenses.hooks';
+import { SavedViewsMenu } from './saved-views-menu';
+
+type OpenModal = 'bulk' | 'field' | 'import' | null;
+
+/** Manage My Licenses (SPEC §7): every license of the account, and those shared with you, in one list. */
+export function LicensesPage() {
+  const account = useCurrentAccount();
+  const [params, setParams] = useSearchParams();
+  const query = queryFromParams(params);
+  const setQuery = (next: LicenseQuery) => setParams(new URLSearchParams(next), { replace: true });
+  const licenses = useLicenses(account.id, query);
+  const fields = useCustomFields(account.id);
+  const products = useLicenseSummary(account.id, {});
+  const [hidden, setHidden] = useState<string[]>(DEFAULT_HIDDEN);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [opened, setOpened] = useState<LicenseItem | null>(null);
+  const [modal, setModal] = useState<OpenModal>(null);
+  const [showCharts, setShowCharts] = useState(true);
+  const canOperate = canOperateLicenses(account);
+  const isAdmin = isAccountAdmin(account);
+  const canEdit = (license: LicenseItem) => (license.shared ? license.shared.permission === 'manage' : canOperate);
+  const fieldList = fields.data ?? [];
+  const columns = [...OPTIONAL_COLUMNS, ...fieldList.map((f) => ({ id: `field.${f.name}`, label: f.label }))];
+
+  const select = (ids: string[], on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  return (
+    <PageLayout
+      title="Manage My Licenses"
+      description="Search, filter and sort every license of this account and those shared with you; keep your own fields on each, share them, and export the list."
+      actions={
+        <>
+          <Menu closeOnItemClick={false} position="bottom-end">
+            <Menu.Target>
+              <Button variant="default">Columns</Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {columns.map((c) => (
+                <Menu.Item key={c.id}>
+                  <Checkbox label={c.label} checked={!hidden.includes(c.id)} onChange={(e) => setHidden((h) => (e.currentTarget.checked ? h.filter((x) => x !== c.id) : [...h, c.id]))} />
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+          <SavedViewsMenu accountId={account.id} query={query} hidden={hidden} onApply={(view) => (setQuery(view.query), setHidden(view.hiddenColumns))} />
+          <Button component="a" variant="default" href={exportUrl(account.id, query)} download>
+            Export CSV
+          </Button>
+          {canOperate ? (
+            <Button variant="default" onClick={() => setModal('import')}>
+              Import values
+            </Button>
+          ) : null}
+          {isAdmin ? (
+            <Button variant="default" onClick={() => setModal('field')}>
+              New field
+            </Button>
+          ) : null}
+        </>
+      }
+    >
+      <LicenseFilterBar query={query} onChange={(q) => (setQuery(q), setSelected(new Set()))} fields={fieldList} products={products.data?.byProduct ?? []} />
+      <Switch label="Show charts" checked={showCharts} onChange={(e) => setShowCharts(e.currentTarget.checked)} />
+      {showCharts ? <LicenseCharts accountId={account.id} query={query} /> : null}
+      {selected.size > 0 ? (
+        <Group gap="sm" role="region" aria-label="Selection">
+          <Text size="sm">{selected.size} selected</Text>
+          {canOperate && fieldList.length > 0 ? (
+            <Button size="xs" onClick={() => setModal('bulk')}>
+              Set a custom value…
+            </Button>
+          ) : null}
+          <Button size="xs" variant="subtle" onClick={() => setSelected(new Set())}>
+            Clear selection
+          </Button>
+        </Group>
+      ) : null}
+      <QueryState query={licenses.query} loadingLabel="Loading licenses…">
+        {() =>
+          licenses.items.length === 0 ? (
+            <EmptyState title={activeFilters(query).length > 0 ? 'No license matches these filters' : 'No licenses yet'}>
+              {activeFilters(query).length > 0 ? 'Change or clear the filters.' : 'Licenses you receive through Get a Key appear here.'}
+            </EmptyState>
+          ) : (
+            <Stack gap="sm">
+              <LicenseTable accountId={account.id} items={licenses.items} fields={fieldList} hidden={hidden} selected={selected} onSelect={select} onOpen={setOpened} canEdit={canEdit} />
+              <LoadMore hasMore={licenses.hasMore} isLoading={licenses.isLoadingMore} onLoadMore={licenses.loadMore} shown={licenses.items.length} />
+            </Stack>
+          )
+        }
+      </QueryState>
+      {opened ? <LicenseDrawer key={opened.id} accountId={account.id} license={licenses.items.find((i) => i.id === opened.id) ?? opened} fields={fieldList} canEdit={canEdit(opened)} canShare={isAdmin} onClose={() => setOpened(null)} /> : null}
+      {modal === 'bulk' ? <BulkEditModal accountId={account.id} licenseIds={[...selected]} fields={fieldList} onClose={() => setModal(null)} /> : null}
+      {modal === 'field' ? <CustomFieldModal accountId={account.id} onClose={() => setModal(null)} /> : null}
+      {modal === 'import' ? <ImportValuesModal accountId={account.id} onClose={() => setModal(null)} /> : null}
+    </PageLayout>
+  );
+}
