@@ -1,5 +1,5 @@
 import { ActionIcon, Group, Select, Text, TextInput, UnstyledButton } from '@mantine/core';
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { describeError, isApiError } from '../../api/api-error';
 import type { CustomField, LicenseItem } from './licenses.api';
 import { useSetCustomValues } from './licenses.hooks';
@@ -16,6 +16,8 @@ export function CustomValueCell({ accountId, license, field, canEdit }: CellProp
   const value = license.customFields[field.name];
   const [editing, setEditing] = useState(false);
   const save = useSetCustomValues(accountId);
+  // Enter saves, and the input then loses focus (it is disabled while saving): one save, not two.
+  const saving = useRef(false);
   const shown = value === undefined || value === null ? '' : String(value);
   if (!editing) {
     if (!canEdit) return <Text size="sm">{shown || '—'}</Text>;
@@ -28,8 +30,13 @@ export function CustomValueCell({ accountId, license, field, canEdit }: CellProp
     );
   }
   const commit = (next: string) => {
+    if (saving.current) return;
     if (next === shown) return setEditing(false);
-    save.mutate({ licenseId: license.id, values: { [field.name]: next === '' ? null : next } }, { onSuccess: () => setEditing(false) });
+    saving.current = true;
+    save.mutate(
+      { licenseId: license.id, values: { [field.name]: next === '' ? null : next } },
+      { onSuccess: () => setEditing(false), onSettled: () => void (saving.current = false) },
+    );
   };
   const error = save.error ? (isApiError(save.error) ? (save.error.fieldErrors()[`values.${field.name}`] ?? describeError(save.error)) : describeError(save.error)) : null;
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
