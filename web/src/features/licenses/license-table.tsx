@@ -88,7 +88,15 @@ export function LicenseTable({ accountId, items, fields, hidden, selected, onSel
       (field): ColumnDef<LicenseItem> => ({
         id: `field.${field.name}`,
         header: field.label,
-        cell: ({ row }) => <CustomValueCell accountId={accountId} license={row.original} field={field} canEdit={canEdit(row.original) && !row.original.shared} />,
+        // A shared license carries its owner's fields, not this account's: its values show in the drawer.
+        cell: ({ row }) =>
+          row.original.shared ? (
+            <Text size="sm" c="dimmed" title={`Kept by ${row.original.shared.fromAccount.name}: open the license to see its values`}>
+              —
+            </Text>
+          ) : (
+            <CustomValueCell accountId={accountId} license={row.original} field={field} canEdit={canEdit(row.original)} />
+          ),
       }),
     ),
   ];
