@@ -4,6 +4,7 @@ import { isApiError } from '../../api/api-error';
 import { formatDate, formatDateTime } from '../../components/format';
 import { FormError } from '../../components/form-error';
 import { LicenseHistory } from './license-history';
+import { LicenseRehost } from './license-rehost';
 import { LicenseShares } from './license-shares';
 import { licenseFileUrl, type CustomField, type LicenseItem } from './licenses.api';
 import { useSetCustomValues } from './licenses.hooks';
@@ -57,6 +58,12 @@ export function LicenseDrawer({ accountId, license, fields, canEdit, canShare, o
         <Section title="Custom fields">
           <CustomValuesForm accountId={accountId} license={license} fields={fields} canEdit={canEdit} />
         </Section>
+        {/* The re-host route serves the account's own licenses; only a node-locked license has a host to move. */}
+        {canEdit && !license.shared && license.hostId ? (
+          <Section title="Re-host">
+            <LicenseRehost accountId={accountId} license={license} />
+          </Section>
+        ) : null}
         {canShare && !license.shared ? (
           <Section title="Shared with">
             <LicenseShares accountId={accountId} licenseId={license.id} />

@@ -12,6 +12,8 @@ import type {
   TShare,
   TSharePermission,
 } from '../../../../src/contracts/license-management';
+import type { z } from 'zod';
+import type { ZRehostResult } from '../../../../src/contracts/licenses';
 
 export type LicenseItem = TLicenseListItem;
 export type CustomField = TCustomField;
@@ -22,6 +24,7 @@ export type Share = TShare;
 export type SharePermission = TSharePermission;
 export type SavedView = TSavedView;
 export type ImportReport = TImportReport;
+export type RehostResult = z.infer<typeof ZRehostResult>;
 export type CustomValue = string | number | null;
 
 /** The list's query as sent: filters, `field.<name>` filters and sort, all strings. */
@@ -38,6 +41,10 @@ export const exportUrl = (accountId: string, query: LicenseQuery) => buildUrl(pa
 
 /** The signed license file (served by the license detail routes). */
 export const licenseFileUrl = (accountId: string, licenseId: string) => buildUrl(path`/accounts/${accountId}/licenses/${licenseId}/file`);
+
+/** Moves a node-locked license to another host: a new license replaces it, and it is revoked. */
+export const rehostLicense = (accountId: string, licenseId: string, hostId: string) =>
+  api.post<RehostResult>(path`/accounts/${accountId}/licenses/${licenseId}/rehost`, { hostId });
 
 export const listHistory = (accountId: string, licenseId: string, cursor: string | undefined, signal: AbortSignal) =>
   api.get<Page<HistoryEntry>>(path`/accounts/${accountId}/licenses/${licenseId}/history`, { cursor }, signal);

@@ -10,6 +10,7 @@ import {
   listLicenses,
   listSavedViews,
   listShares,
+  rehostLicense,
   revokeShare,
   saveView,
   setCustomValues,
@@ -80,6 +81,11 @@ export function useSetCustomValuesOfSelection(accountId: string) {
 export function useImportCustomValues(accountId: string) {
   const refresh = useRefreshLicenses(accountId);
   return useMutation({ mutationFn: (csv: string) => importCustomValues(accountId, csv), onSuccess: refresh });
+}
+
+export function useRehost(accountId: string, licenseId: string) {
+  const refresh = useRefreshLicenses(accountId);
+  return useMutation({ mutationFn: (hostId: string) => rehostLicense(accountId, licenseId, hostId), onSuccess: refresh });
 }
 
 export function useShares(accountId: string, licenseId: string, enabled: boolean) {
