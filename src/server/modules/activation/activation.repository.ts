@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { ProductsTable } from '../catalog/catalog.table.js';
+import { productFacts, type ProductFacts } from '../catalog/product-facts.js';
 import type { LicensesTable } from '../licenses/licenses.table.js';
 import type { ActivationsTable } from './activation.table.js';
 
 /** A license as validation reads it: one row by the unique key, with its product. */
 export interface KeyedLicense
   extends Pick<LicensesTable, 'id' | 'account_id' | 'status' | 'quantity' | 'features' | 'host_id' | 'not_before' | 'expires_at' | 'maintenance_ends_at'>,
-    Pick<ProductsTable, 'sku' | 'version' | 'unit'> {
+    Pick<ProductFacts, 'sku' | 'version' | 'unit'> {
   product_name: string;
   /** Set when a host was asked about and it holds an activation of this license. */
   activation_id: string | null;
@@ -23,18 +23,17 @@ const keyedColumns = [
   'licenses.not_before',
   'licenses.expires_at',
   'licenses.maintenance_ends_at',
-  'products.sku',
-  'products.name as product_name',
-  'products.version',
-  'products.unit',
+  'licenses.product_id',
 ] as const;
+
+type LicenseRow = Omit<KeyedLicense, keyof ProductFacts | 'product_name'> & { product_id: string };
 
 /** Stand-ins bound when the lookup is compiled, replaced by the caller's values on each run. */
 const KEY = '\u0000license-key';
 const HOST = '\u0000host-id';
 
 function compileLookups(db: Db) {
-  const base = db.selectFrom('licenses').innerJoin('products', 'products.id', 'licenses.product_id').where('licenses.license_key', '=', KEY);
+  const base = db.selectFrom('licenses').where('licenses.license_key', '=', KEY);
   return {
     byKey: base.select(keyedColumns).select(sql<null>`null`.as('activation_id')).compile(),
     byKeyAndHost: base
@@ -55,14 +54,19 @@ function lookupsOf(db: Db): ReturnType<typeof compileLookups> {
 export const activationRepository = {
   /**
    * The hot path of validation: the license by its unique key and, when a host is named, that
-   * host's activation, in one statement over two unique indexes. The statement is built once per
-   * database handle; each call only binds its values (building it anew costs more than running it).
+   * host's activation, in one statement over two unique indexes; its product comes from memory
+   * (product-facts.ts). The statement is built once per database handle; each call only binds its
+   * values (building it anew costs more than running it).
    */
   async findByKey(db: Db, licenseKey: string, hostId: string | undefined): Promise<KeyedLicense | undefined> {
     const compiled = hostId === undefined ? lookupsOf(db).byKey : lookupsOf(db).byKeyAndHost;
     const parameters = compiled.parameters.map((p) => (p === KEY ? licenseKey : p === HOST ? hostId : p));
-    const { rows } = await db.executeQuery<KeyedLicense>({ ...compiled, parameters });
-    return rows[0];
+    const { rows } = await db.executeQuery<LicenseRow>({ ...compiled, parameters });
+    const license = rows[0];
+    if (!license) return undefined;
+    const product = await productFacts(db, license.product_id);
+    if (!product) return undefined;
+    return { ...license, sku: product.sku, product_name: product.name, version: product.version, unit: product.unit };
   },
 
   /** The license's signed file, the base of every host-bound file made from it. */
