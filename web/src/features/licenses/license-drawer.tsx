@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Code, Drawer, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Code, Drawer, Group, Select, SimpleGrid, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { isApiError } from '../../api/api-error';
 import { formatDate, formatDateTime } from '../../components/format';
@@ -32,7 +32,14 @@ export function LicenseDrawer({ accountId, license, fields, canEdit, canShare, o
     ['Maintenance ends', license.maintenanceEndsAt ? `${formatDate(license.maintenanceEndsAt)} (${license.maintenance})` : 'No maintenance'],
   ];
   return (
-    <Drawer opened onClose={onClose} position="right" size="xl" title={<Code fz="md">{license.licenseKey}</Code>} aria-label={`License ${license.licenseKey}`}>
+    <Drawer opened onClose={onClose} position="right" size="xl" title={
+        <>
+          {/* The title names the dialog for screen readers: "License <key>". */}
+          <VisuallyHidden>License </VisuallyHidden>
+          <Code fz="md">{license.licenseKey}</Code>
+        </>
+      }
+    >
       <Stack gap="lg">
         <Group gap="xs">
           <Badge variant="light">{license.status}</Badge>
