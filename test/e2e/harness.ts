@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { prepare } from '../../src/server/boot.js';
 import { loadConfig } from '../../src/server/config.js';
@@ -67,4 +68,30 @@ export function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** A portal (with the demo data) and a browser for the tests of one file: started before them, closed after. */
+export function useBrowserAndPortal(options: Parameters<typeof startPortal>[0] = {}): { portal: RunningPortal; browser: Browser } {
+  const running = {} as { portal: RunningPortal; browser: Browser };
+  beforeAll(async () => {
+    running.portal = await startPortal(options);
+    running.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.portal?.close();
+  });
+  return running;
+}
+
+/** A browser context of its own, signed in as `email` (demo password), once the app shows an account's pages. */
+export async function signedInPage(running: { portal: RunningPortal; browser: Browser }, email: string, password = 'portal-demo'): Promise<Page> {
+  const context = await running.browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${running.portal.url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/a\//);
+  return page;
 }
