@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Menu, Stack, Switch, Text } from '@mantine/core';
+import { Button, Group, Stack, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { LoadMore } from '../../components/load-more';
@@ -7,6 +7,7 @@ import { EmptyState, QueryState } from '../../components/query-states';
 import { canOperateLicenses, isAccountAdmin } from '../auth/permissions';
 import { useCurrentAccount } from '../shell/account-context';
 import { BulkEditModal } from './bulk-edit-modal';
+import { ColumnChooser } from './column-chooser';
 import { CustomFieldModal } from './custom-field-form';
 import { ImportValuesModal } from './import-values-modal';
 import { LicenseCharts } from './license-charts';
@@ -54,18 +55,7 @@ export function LicensesPage() {
       description="Search, filter and sort every license of this account and those shared with you; keep your own fields on each, share them, and export the list."
       actions={
         <>
-          <Menu closeOnItemClick={false} position="bottom-end">
-            <Menu.Target>
-              <Button variant="default">Columns</Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {columns.map((c) => (
-                <Menu.Item key={c.id}>
-                  <Checkbox label={c.label} checked={!hidden.includes(c.id)} onChange={(e) => setHidden((h) => (e.currentTarget.checked ? h.filter((x) => x !== c.id) : [...h, c.id]))} />
-                </Menu.Item>
-              ))}
-            </Menu.Dropdown>
-          </Menu>
+          <ColumnChooser columns={columns} hidden={hidden} onChange={setHidden} />
           <SavedViewsMenu accountId={account.id} query={query} hidden={hidden} onApply={(view) => (setQuery(view.query), setHidden(view.hiddenColumns))} />
           <Button component="a" variant="default" href={exportUrl(account.id, query)} download>
             Export CSV
