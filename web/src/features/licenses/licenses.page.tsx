@@ -104,7 +104,7 @@ export function LicensesPage() {
         }
       </QueryState>
       {opened ? <LicenseDrawer key={opened.id} accountId={account.id} license={licenses.items.find((i) => i.id === opened.id) ?? opened} fields={fieldList} canEdit={canEdit(opened)} canShare={isAdmin} onClose={() => setOpened(null)} /> : null}
-      {modal === 'bulk' ? <BulkEditModal accountId={account.id} licenseIds={[...selected]} fields={fieldList} onClose={() => setModal(null)} /> : null}
+      {modal === 'bulk' ? <BulkEditModal accountId={account.id} licenses={licenses.items.filter((l) => selected.has(l.id))} fields={fieldList} onClose={() => setModal(null)} /> : null}
       {modal === 'field' ? <CustomFieldModal accountId={account.id} onClose={() => setModal(null)} /> : null}
       {modal === 'import' ? <ImportValuesModal accountId={account.id} onClose={() => setModal(null)} /> : null}
     </PageLayout>
