@@ -8,7 +8,11 @@ import type { Page } from './types';
 export function usePagedList<T>(
   queryKey: QueryKey,
   fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>,
-  options: { enabled?: boolean } = {},
+  /**
+   * `keepPrevious`: when only the key's last part (the filter) changes, the last list stays on
+   * screen until the new one's first page arrives; another list (another account) never shows.
+   */
+  options: { enabled?: boolean; keepPrevious?: boolean } = {},
 ) {
   const query = useInfiniteQuery({
     queryKey,
@@ -16,6 +20,7 @@ export function usePagedList<T>(
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
     enabled: options.enabled,
+    placeholderData: (previous, previousQuery) => (options.keepPrevious && previousQuery && isSameList(previousQuery.queryKey, queryKey) ? previous : undefined),
   });
   const items = query.data?.pages.flatMap((page) => page.items) ?? [];
   return {
@@ -24,5 +29,11 @@ export function usePagedList<T>(
     hasMore: query.hasNextPage,
     isLoadingMore: query.isFetchingNextPage,
     loadMore: () => void query.fetchNextPage(),
+    /** The list shown is the previous key's, while the new one loads. */
+    isStale: query.isPlaceholderData,
   };
+}
+
+export function isSameList(a: QueryKey, b: QueryKey): boolean {
+  return a.length === b.length && a.slice(0, -1).every((part, i) => part === b[i]);
 }

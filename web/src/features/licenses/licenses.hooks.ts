@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { usePagedList } from '../../api/use-paged-list';
+import { isSameList, usePagedList } from '../../api/use-paged-list';
 import {
   createCustomField,
   deleteView,
@@ -33,11 +33,17 @@ const keys = {
 };
 
 export function useLicenses(accountId: string, query: LicenseQuery) {
-  return usePagedList(keys.list(accountId, query), (cursor, signal) => listLicenses(accountId, query, cursor, signal));
+  // Changing a filter keeps the last list on screen until the new one arrives, rather than a spinner.
+  return usePagedList(keys.list(accountId, query), (cursor, signal) => listLicenses(accountId, query, cursor, signal), { keepPrevious: true });
 }
 
 export function useLicenseSummary(accountId: string, query: LicenseQuery) {
-  return useQuery({ queryKey: keys.summary(accountId, query), queryFn: ({ signal }) => getSummary(accountId, query, signal) });
+  const queryKey = keys.summary(accountId, query);
+  return useQuery({
+    queryKey,
+    queryFn: ({ signal }) => getSummary(accountId, query, signal),
+    placeholderData: (previous, previousQuery) => (previousQuery && isSameList(previousQuery.queryKey, queryKey) ? previous : undefined),
+  });
 }
 
 export function useLicenseHistory(accountId: string, licenseId: string) {

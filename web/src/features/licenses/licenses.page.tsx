@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Switch, Text } from '@mantine/core';
+import { Button, Group, Stack, Switch, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { LoadMore } from '../../components/load-more';
@@ -96,9 +96,10 @@ export function LicensesPage() {
               {activeFilters(query).length > 0 ? 'Change or clear the filters.' : 'Licenses you receive through Get a Key appear here.'}
             </EmptyState>
           ) : (
-            <Stack gap="sm">
+            <Stack gap="sm" aria-busy={licenses.isStale} style={{ opacity: licenses.isStale ? 0.6 : 1, transition: 'opacity 150ms' }}>
+              {licenses.isStale ? <VisuallyHidden role="status">Updating the list…</VisuallyHidden> : null}
               <LicenseTable accountId={account.id} items={licenses.items} fields={fieldList} hidden={hidden} selected={selected} onSelect={select} onOpen={setOpened} canEdit={canEdit} />
-              <LoadMore hasMore={licenses.hasMore} isLoading={licenses.isLoadingMore} onLoadMore={licenses.loadMore} shown={licenses.items.length} />
+              <LoadMore hasMore={licenses.hasMore && !licenses.isStale} isLoading={licenses.isLoadingMore} onLoadMore={licenses.loadMore} shown={licenses.items.length} />
             </Stack>
           )
         }
