@@ -121,4 +121,68 @@ describe('Manage My Licenses (browser)', () => {
     await olga.context().close();
     await page.context().close();
   }, 120_000);
+
+  it('an account admin chooses columns, saves a view, sets a value on a selection and re-hosts a license', async () => {
+    const page = await openLicenses('alice@acme.test', 'Acme Corp');
+
+    // The column chooser works from the keyboard.
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.getByRole('checkbox', { name: 'Maintenance' }).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('checkbox', { name: 'Serial number' }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Escape');
+    await page.getByRole('columnheader', { name: 'Serial number' }).waitFor();
+    expect(await page.getByRole('columnheader', { name: 'Maintenance' }).count()).toBe(0);
+
+    // A view: one product, these columns; cleared, then applied again in one click.
+    await page.getByRole('combobox', { name: 'Product' }).click();
+    await page.getByRole('option', { name: /^VB-23-AGT/ }).click();
+    await page.waitForURL(/product=VB-23-AGT/);
+    await page.getByRole('button', { name: 'Saved views' }).click();
+    await page.getByRole('menuitem', { name: 'Save this view…' }).click();
+    await page.getByRole('dialog', { name: 'Save this view' }).getByRole('textbox', { name: 'Name' }).fill('Agents');
+    await page.getByRole('dialog', { name: 'Save this view' }).getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('dialog', { name: 'Save this view' }).waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.getByRole('checkbox', { name: 'Maintenance' }).check();
+    await page.keyboard.press('Escape');
+    await page.getByRole('columnheader', { name: 'Maintenance' }).waitFor();
+    await page.getByRole('button', { name: 'Saved views' }).click();
+    await page.getByRole('menuitem', { name: 'Agents' }).click();
+    await page.waitForURL(/product=VB-23-AGT/);
+    await page.getByRole('columnheader', { name: 'Maintenance' }).waitFor({ state: 'detached' });
+    await expect.poll(async () => (await page.getByRole('table', { name: 'Licenses' }).getByRole('row').allTextContents()).slice(1).every((row) => row.includes('Vault Backup Agent'))).toBe(true);
+    const agentKeys = await shownKeys(page);
+    expect(agentKeys.length).toBeGreaterThan(1);
+
+    // Bulk edit: one value on the whole selection.
+    await page.getByRole('checkbox', { name: 'Select all shown licenses' }).check();
+    await page.getByRole('region', { name: 'Selection' }).getByText(`${agentKeys.length} selected`).waitFor();
+    await page.getByRole('button', { name: 'Set a custom value…' }).click();
+    const bulk = page.getByRole('form', { name: 'Set a custom value on the selection' });
+    await bulk.getByRole('combobox', { name: 'Field' }).click();
+    await page.getByRole('option', { name: 'Department' }).click();
+    await bulk.getByRole('combobox', { name: 'Value' }).click();
+    await page.getByRole('option', { name: 'Engineering' }).click();
+    await bulk.getByRole('button', { name: 'Apply to selection' }).click();
+    await bulk.waitFor({ state: 'detached' });
+    for (const key of agentKeys) await expect.poll(() => rowOf(page, key).textContent()).toContain('Engineering');
+
+    // Re-host a node-locked license: a new license for the new host replaces it.
+    const onHost = rowOf(page, 'ACME-DB-01');
+    expect(await onHost.count(), 'the demo holds an agent license on host ACME-DB-01').toBe(1);
+    const oldKey = (await onHost.getByRole('button', { name: /^Open / }).getAttribute('aria-label'))!.replace(/^Open /, '');
+    await onHost.getByRole('button', { name: /^Open / }).click();
+    const drawer = page.getByRole('dialog', { name: `License ${oldKey}` });
+    await drawer.getByRole('textbox', { name: 'New host ID' }).fill('ACME-DB-02');
+    await drawer.getByRole('button', { name: 'Re-host' }).click();
+    const newKey = await drawer.getByTestId('rehosted-license-key').textContent();
+    expect(newKey).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);
+    await drawer.getByText('revoked', { exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => rowOf(page, newKey!).textContent()).toContain('ACME-DB-02');
+    await page.context().close();
+  }, 120_000);
 });
