@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import type { S3Settings } from './platform/s3-blob-store.js';
 
 /** Every setting of SPEC §16, parsed once. This file is the only reader of process.env. */
 export interface Config {
@@ -28,6 +29,8 @@ export interface Config {
   passwordHashCost: 'standard' | 'test';
   /** DNS servers for checking e-mail domain claims (TXT records); undefined: the system's resolvers. */
   dnsServers: string[] | undefined;
+  /** Release files in an S3-compatible bucket instead of DATA_DIR/blobs. */
+  s3: S3Settings | undefined;
 }
 
 const boolish = z
@@ -58,6 +61,12 @@ const ZEnv = z.object({
     .regex(/^[^,\s]+(,[^,\s]+)*$/, 'must be a comma-separated list of host or host:port')
     .transform((v) => v.split(','))
     .optional(),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
+  S3_PREFIX: z.string().regex(/^[A-Za-z0-9!_.*'()/-]*$/, 'must be a plain key prefix').default(''),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 export class ConfigError extends Error {}
@@ -94,7 +103,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Readonly<
     secureCookies: publicUrl.startsWith('https:'),
     passwordHashCost: e.PORTAL_PASSWORD_HASH_COST,
     dnsServers: e.DNS_SERVERS,
+    s3: s3Settings(e),
   });
+}
+
+function s3Settings(e: z.infer<typeof ZEnv>): S3Settings | undefined {
+  if (!e.S3_BUCKET) return undefined;
+  if ((e.S3_ACCESS_KEY_ID === undefined) !== (e.S3_SECRET_ACCESS_KEY === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both or neither');
+  }
+  return {
+    bucket: e.S3_BUCKET,
+    prefix: e.S3_PREFIX,
+    region: e.S3_REGION,
+    endpoint: e.S3_ENDPOINT,
+    credentials: e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY } : undefined,
+  };
 }
 
 function readProcessEnv(): NodeJS.ProcessEnv {

@@ -42,7 +42,7 @@ import { OidcClient } from './modules/sso/oidc-client.js';
 import { SsoConfigService } from './modules/sso/sso-config.service.js';
 import { SsoSignInService } from './modules/sso/sso-sign-in.service.js';
 import { signInLeftovers } from './modules/two-factor/sign-in-leftovers.js';
-import { createBlobStore } from './platform/blob-store.js';
+import { createBlobStore } from './platform/create-blob-store.js';
 import { DownloadLinkSigner } from './modules/downloads/download-link.js';
 import { DownloadsService } from './modules/downloads/downloads.service.js';
 import { ReleasesService } from './modules/downloads/releases.service.js';
@@ -172,6 +172,7 @@ export function createContainer(config: Readonly<Config>, options: ContainerOpti
     ...upgrades,
     async close() {
       mailer?.close();
+      await blobs.close?.();
       await counterStore.close();
       await handle.close();
     },

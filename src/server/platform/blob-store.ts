@@ -25,6 +25,8 @@ export interface BlobStore {
   read(key: string, range?: ByteRange): Promise<Readable>;
   /** Removes `key`; removing an absent key is not an error. */
   delete(key: string): Promise<void>;
+  /** Lets go of connections, if the store holds any. */
+  close?(): Promise<void>;
 }
 
 export class BlobNotFoundError extends Error {
@@ -79,12 +81,4 @@ export class LocalBlobStore implements BlobStore {
     if (!path.startsWith(this.root + sep)) throw new TypeError(`blob key ${key} escapes the store`);
     return path;
   }
-}
-
-/**
- * The blob store the configuration asks for. Only the local directory exists so far: an S3
- * implementation of `BlobStore` needs `@aws-sdk/client-s3`, which is not installed.
- */
-export function createBlobStore(config: { dataDir: string }): BlobStore {
-  return new LocalBlobStore(join(config.dataDir, 'blobs'));
 }
