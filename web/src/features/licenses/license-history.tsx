@@ -2,6 +2,7 @@ import { Stack, Text, Timeline } from '@mantine/core';
 import { formatDateTime } from '../../components/format';
 import { LoadMore } from '../../components/load-more';
 import { EmptyState, QueryState } from '../../components/query-states';
+import { describeAction, describeData } from './history-facts';
 import { useLicenseHistory } from './licenses.hooks';
 
 /** What happened to the license, newest first, as the audit log recorded it. */
@@ -21,7 +22,7 @@ export function LicenseHistory({ accountId, licenseId }: { accountId: string; li
                     {formatDateTime(entry.at)}
                     {entry.actor ? ` · ${entry.actor}` : ''}
                   </Text>
-                  {entry.data ? (
+                  {entry.data && describeData(entry.data) ? (
                     <Text size="xs" ff="monospace">
                       {describeData(entry.data)}
                     </Text>
@@ -35,16 +36,4 @@ export function LicenseHistory({ accountId, licenseId }: { accountId: string; li
       }
     </QueryState>
   );
-}
-
-/** `license.custom_fields_set` → "Custom fields set". */
-function describeAction(action: string): string {
-  const words = action.replace(/^license\./, '').replace(/[._]/g, ' ');
-  return words[0]!.toUpperCase() + words.slice(1);
-}
-
-function describeData(data: Record<string, unknown>): string {
-  return Object.entries(data)
-    .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
-    .join(' · ');
 }
