@@ -118,6 +118,16 @@ describe('Manage My Licenses (browser)', () => {
     expect(await value.isDisabled()).toBe(true);
     expect(await seen.getByRole('button', { name: 'Save values' }).count()).toBe(0);
     expect(await seen.getByRole('form', { name: 'Share this license' }).count()).toBe(0);
+
+    // Revoked, the share grants nothing: the license leaves the recipient's list.
+    await page.getByRole('button', { name: `Open ${key}` }).click();
+    await drawer.getByRole('button', { name: 'Revoke the share with olga@oem.test' }).click();
+    await page.getByRole('dialog', { name: 'Revoke this share?' }).getByRole('button', { name: 'Revoke' }).click();
+    await drawer.getByText('Not shared with anyone.').waitFor();
+    await drawer.getByLabel('History', { exact: true }).getByText('Share revoked', { exact: true }).waitFor();
+    await olga.reload();
+    await olga.getByRole('table', { name: 'Licenses' }).or(olga.getByText('No license matches these filters')).waitFor();
+    expect(await shownKeys(olga)).not.toContain(key);
     await olga.context().close();
     await page.context().close();
   }, 120_000);
