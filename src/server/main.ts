@@ -38,11 +38,25 @@ export async function serve(config: Readonly<Config>, role: Config['role'] = con
     printDemo(config, prepared.demo.users, prepared.demo.notes);
   }
   const stop = async () => {
-    await app.close(); // stops accepting, finishes requests in flight
-    await worker?.stop(); // finishes the pass in flight, gives back job claims
+    // Both at once: the worker takes no new job while the last requests finish.
+    await Promise.all([closeHttp(app), worker?.stop()]); // the worker finishes the job in hand and gives back its claims
     await container.close();
   };
   return { app, url, stop };
+}
+
+/**
+ * Stops accepting and finishes the requests in flight. Node closes the connections that are idle
+ * when the close begins; one whose response ends later (a long download, say) would stay open
+ * until its keep-alive timeout, holding the process that long, so idle ones are closed as they come.
+ */
+async function closeHttp(app: FastifyInstance): Promise<void> {
+  const reaper = setInterval(() => app.server.closeIdleConnections(), 100);
+  try {
+    await app.close();
+  } finally {
+    clearInterval(reaper);
+  }
 }
 
 function redactUrl(url: string): string {

@@ -3,7 +3,8 @@ import type { JobQueue } from '../modules/jobs/jobs.service.js';
 
 /**
  * The worker role: a pass over due work every `intervalMs`. Passes never overlap; `stop()`
- * waits for the pass in flight and gives back this worker's job claims.
+ * lets the pass in flight finish the task or job in hand (it takes nothing new) and gives back
+ * this worker's job claims.
  */
 export function startWorker(queue: JobQueue, log: FastifyBaseLogger, intervalMs = 1000): { stop(): Promise<void> } {
   let stopped = false;
@@ -13,7 +14,7 @@ export function startWorker(queue: JobQueue, log: FastifyBaseLogger, intervalMs 
   const tick = () => {
     if (stopped) return;
     current = queue
-      .runDue()
+      .runDue(undefined, () => stopped)
       .then((report) => {
         const did = Object.values(report.tasks).reduce((a, b) => a + b, 0) + report.jobs.done + report.jobs.failed;
         if (did > 0) log.info({ report }, 'worker pass');

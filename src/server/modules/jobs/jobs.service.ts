@@ -62,17 +62,24 @@ export class JobQueue {
     });
   }
 
-  /** One pass as of `now`: every periodic task, then every due job. */
-  async runDue(now: Date = this.clock.now()): Promise<RunReport> {
+  /**
+   * One pass as of `now`: every periodic task, then every due job. Once `isStopping` says so the
+   * pass takes nothing new, so a worker asked to stop finishes the job in hand, not the backlog.
+   */
+  async runDue(now: Date = this.clock.now(), isStopping: () => boolean = () => false): Promise<RunReport> {
     const report: RunReport = { tasks: {}, jobs: { done: 0, failed: 0 } };
-    for (const [name, task] of this.tasks) report.tasks[name] = await task(now);
+    for (const [name, task] of this.tasks) {
+      if (isStopping()) return report;
+      report.tasks[name] = await task(now);
+    }
     const nowIso = now.toISOString();
     const until = new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString();
-    for (;;) {
+    while (!isStopping()) {
       const ids = await jobsRepository.listDueIds(this.db, nowIso, 100);
       if (ids.length === 0) break;
       let claimedAny = false;
       for (const id of ids) {
+        if (isStopping()) break;
         const job = await jobsRepository.claim(this.db, id, this.workerId, nowIso, until);
         if (!job) continue;
         claimedAny = true;
