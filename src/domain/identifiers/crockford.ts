@@ -1,3 +1,4 @@
+import { randomBytes } from './random-bytes.js';
 import { identifierFailure, type IdentifierResult } from './result.js';
 
 /** Crockford's base32: digits and letters without I, L, O and U, in value order. */
@@ -73,7 +74,7 @@ export function randomCrockford(count: number): string {
   let out = '';
   // 256 is a multiple of 32, so the low 5 bits of a random byte are uniform: no modulo bias.
   // Web Crypto, the same CSPRNG in Node and in the browser, so the web app can import these parsers.
-  for (const byte of crypto.getRandomValues(new Uint8Array(count))) out += CROCKFORD_ALPHABET[byte & 31];
+  for (const byte of randomBytes(count)) out += CROCKFORD_ALPHABET[byte & 31];
   return out;
 }
 

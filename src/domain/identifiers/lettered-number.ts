@@ -1,5 +1,6 @@
 import { isDammValid } from './damm.js';
 import { compactTypedInput, mapConfusion } from './crockford.js';
+import { randomBytes } from './random-bytes.js';
 import { identifierFailure, type IdentifierResult } from './result.js';
 
 /** How to read one family of "letter + digits + Damm check digit" identifiers. */
@@ -68,7 +69,7 @@ export function parseLetteredNumber(
 export function randomDigits(count: number): string {
   let out = '';
   while (out.length < count) {
-    for (const byte of crypto.getRandomValues(new Uint8Array(count * 2))) {
+    for (const byte of randomBytes(count * 2)) {
       if (byte < 250 && out.length < count) out += String(byte % 10);
     }
   }
