@@ -1,5 +1,10 @@
+import { compiledOnce } from '../../db/compiled-once.js';
 import type { Db } from '../../db/database.js';
 import type { ApiTokensTable, AuthTokensTable, SessionsTable } from './auth.table.js';
+
+const selectLiveApiToken = compiledOnce((db: Db, tokenHash: string) =>
+  db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).where('revoked_at', 'is', null),
+);
 
 export const authRepository = {
   async insertSession(db: Db, row: SessionsTable): Promise<void> {
@@ -43,13 +48,9 @@ export const authRepository = {
     await db.insertInto('api_tokens').values(row).execute();
   },
 
-  findLiveApiToken(db: Db, tokenHash: string) {
-    return db
-      .selectFrom('api_tokens')
-      .selectAll()
-      .where('token_hash', '=', tokenHash)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+  /** Compiled once: every request with an API token looks it up. */
+  async findLiveApiToken(db: Db, tokenHash: string) {
+    return (await selectLiveApiToken(db, tokenHash)).rows[0];
   },
 
   async touchApiToken(db: Db, id: string, at: string): Promise<void> {

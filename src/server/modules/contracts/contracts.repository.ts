@@ -1,5 +1,9 @@
+import { compiledInsert } from '../../db/compiled-once.js';
 import type { Db } from '../../db/database.js';
 import type { MaintenanceContractsTable } from './contracts.table.js';
+
+// Compiled once per chunk size: an order import writes a contract for every line with a term.
+const insertContracts = compiledInsert('maintenance_contracts', (q) => q.onConflict((oc) => oc.column('serial_number').doNothing()).returning('serial_number'));
 
 export const contractsRepository = {
   /**
@@ -8,13 +12,8 @@ export const contractsRepository = {
    */
   async insertMaintenanceContracts(db: Db, rows: MaintenanceContractsTable[]): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
-    const written = await db
-      .insertInto('maintenance_contracts')
-      .values(rows)
-      .onConflict((oc) => oc.column('serial_number').doNothing())
-      .returning('serial_number')
-      .execute();
-    return new Set(written.map((r) => r.serial_number));
+    const written = await insertContracts(db, rows);
+    return new Set(written.rows.map((r) => r.serial_number));
   },
 
   findMaintenanceContractBySerial(db: Db, serialNumber: string): Promise<MaintenanceContractsTable | undefined> {

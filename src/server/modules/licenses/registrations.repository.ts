@@ -1,10 +1,11 @@
+import { compiledInsert } from '../../db/compiled-once.js';
 import type { Db } from '../../db/database.js';
 import type { RegistrationsTable } from './licenses.table.js';
 
 /** Support registrations (SPEC §5 step 4): who the customer is and who receives keys. */
 export const registrationsRepository = {
   async insertRegistration(db: Db, row: RegistrationsTable): Promise<void> {
-    await db.insertInto('registrations').values(row).execute();
+    await insertRegistrations(db, [row]);
   },
 
   findRegistration(db: Db, accountId: string, id: string): Promise<RegistrationsTable | undefined> {
@@ -16,3 +17,5 @@ export const registrationsRepository = {
     return db.selectFrom('registrations').selectAll().where('account_id', '=', accountId).orderBy('id', 'desc').limit(1).executeTakeFirst();
   },
 };
+
+const insertRegistrations = compiledInsert('registrations');

@@ -1,10 +1,16 @@
 import { sql } from 'kysely';
+import { compiledOnce } from '../../db/compiled-once.js';
 import type { Db } from '../../db/database.js';
 
 export interface WindowCount {
   count: number;
   resetAt: string;
 }
+
+// Compiled once: checked on every Get a Key request, for the token and for the address.
+const selectWindow = compiledOnce((db: Db, key: string, now: string) =>
+  db.selectFrom('rate_limits').select(['points', 'expires_at']).where('key', '=', key).where('expires_at', '>', now),
+);
 
 export const rateLimitsRepository = {
   /**
@@ -23,12 +29,7 @@ export const rateLimitsRepository = {
   },
 
   async peek(db: Db, key: string, now: string): Promise<WindowCount | undefined> {
-    const row = await db
-      .selectFrom('rate_limits')
-      .select(['points', 'expires_at'])
-      .where('key', '=', key)
-      .where('expires_at', '>', now)
-      .executeTakeFirst();
+    const [row] = (await selectWindow(db, key, now)).rows;
     return row ? { count: row.points, resetAt: row.expires_at } : undefined;
   },
 
