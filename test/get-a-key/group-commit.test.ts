@@ -2,6 +2,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { groupCommit } from '../../src/server/db/group-commit.js';
 import type { Db } from '../../src/server/db/database.js';
 import { createStore } from '../../src/server/db/store.js';
+import { systemClock } from '../../src/server/platform/clock.js';
+import { AuditLog } from '../../src/server/modules/audit/audit.service.js';
+import { systemActor } from '../../src/server/modules/auth/actor.js';
 import { createTestDatabase, type TestDatabase } from '../harness/databases.js';
 import { describeEachDialect } from '../harness/portal.js';
 
@@ -50,5 +53,19 @@ describeEachDialect('group commit', (dialect) => {
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
     expect((settled[1] as PromiseRejectedResult).reason.message).toBe('unit 1 changed its mind');
     expect(await skus('GB-')).toEqual(['GB-0', 'GB-2']);
+  });
+
+  it('writes the audit entries of the units that commit, and none of a refused unit', async () => {
+    const run = groupCommit(createStore(database.handle.db, dialect));
+    const audit = new AuditLog(systemClock);
+    const ctx = { actor: systemActor('group-commit test'), ip: null };
+    const unit = (target: string, refuse: boolean) => async (tx: Db) => {
+      await audit.record(tx, ctx, { action: 'test.unit', accountId: null, targetType: 'test', targetId: target });
+      if (refuse) throw new Error(`${target} refused`);
+    };
+    const settled = await Promise.allSettled([run(unit('GC-0', false)), run(unit('GC-1', true)), run(unit('GC-2', false))]);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const entries = await database.reopen().db.selectFrom('audit_log').select('target_id').where('action', '=', 'test.unit').orderBy('target_id').execute();
+    expect(entries.map((e) => e.target_id)).toEqual(['GC-0', 'GC-2']);
   });
 });

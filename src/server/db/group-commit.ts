@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { fixedQuery } from './compiled-once.js';
 import type { Store } from './store.js';
 import type { Db } from './database.js';
+import { dropHeld, dropHeldSince, heldMark, holdInserts, writeHeld } from './held-inserts.js';
 
 export type TransactionRunner = <T>(work: (tx: Db) => Promise<T>) => Promise<T>;
 
@@ -26,6 +27,8 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * One that throws after writing cannot be undone alone without a SAVEPOINT per unit, which costs
  * a journal of its own on every unit; instead the whole group is rolled back and each of its units
  * runs again in a transaction of its own. That is rare, and nothing of a unit was acknowledged.
+ * The audit entries, mail and deliveries of all units are written together before the COMMIT
+ * (db/held-inserts.ts); those of a refused unit are dropped.
  *
  * A unit must do all its database work through the `tx` it receives (it must not open another
  * transaction), and may run twice. On PostgreSQL, where each transaction has a connection of its
@@ -74,34 +77,51 @@ export function groupCommit(store: Store, maxGroup = 128): TransactionRunner {
 
 /** One transaction for the group; 'run-apart' when a unit failed after writing (all rolled back). */
 async function runTogether(conn: Db, group: Pending[]): Promise<Outcome[] | 'run-apart'> {
-  await sql`BEGIN IMMEDIATE`.execute(conn);
+  await begin(conn);
+  holdInserts(conn);
   try {
     const outcomes: Outcome[] = [];
     let changes = await totalChanges(conn);
     for (const unit of group) {
+      const mark = heldMark(conn);
       try {
         outcomes.push({ ok: true, value: await unit.work(conn) });
         changes = await totalChanges(conn);
       } catch (error) {
         if ((await totalChanges(conn)) !== changes) {
-          await sql`ROLLBACK`.execute(conn);
+          await rollback(conn);
           return 'run-apart';
         }
+        dropHeldSince(conn, mark);
         outcomes.push({ ok: false, error });
       }
     }
-    await sql`COMMIT`.execute(conn);
+    try {
+      await writeHeld(conn);
+    } catch {
+      // A held row refused (it should never be): find the unit it belongs to by running them apart.
+      await rollback(conn);
+      return 'run-apart';
+    }
+    await commit(conn);
     return outcomes;
   } catch (error) {
-    await sql`ROLLBACK`.execute(conn).catch(() => {});
+    await rollback(conn).catch(() => {});
     throw error;
+  } finally {
+    dropHeld(conn);
   }
 }
 
 /** Rows changed on this connection so far: tells whether a failed unit wrote anything. */
 async function totalChanges(conn: Db): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select total_changes() as n`.execute(conn);
+  const { rows } = await selectTotalChanges(conn);
   return Number(rows[0]!.n);
 }
+
+const begin = fixedQuery('BEGIN IMMEDIATE');
+const commit = fixedQuery('COMMIT');
+const rollback = fixedQuery('ROLLBACK');
+const selectTotalChanges = fixedQuery<{ n: number }>('select total_changes() as n');
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

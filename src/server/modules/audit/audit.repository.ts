@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { insertHeld } from '../../db/held-inserts.js';
 import type { AuditLogTable } from './audit.table.js';
 
 export interface AuditFilter {
@@ -14,8 +15,9 @@ export interface AuditFilter {
 }
 
 export const auditRepository = {
-  async insert(db: Db, rows: AuditLogTable | AuditLogTable[]): Promise<void> {
-    await db.insertInto('audit_log').values(rows).execute();
+  /** Inside a transaction, written with the transaction's other entries just before it commits. */
+  insert(db: Db, rows: AuditLogTable | AuditLogTable[]): Promise<void> {
+    return insertHeld(db, 'audit_log', Array.isArray(rows) ? rows : [rows]);
   },
 
   /** Newest first; the caller passes `limit + 1` to learn whether a next page exists. */

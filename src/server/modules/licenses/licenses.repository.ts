@@ -1,4 +1,6 @@
 import type { Db } from '../../db/database.js';
+import { compiledInsert } from '../../db/compiled-once.js';
+import { insertHeld } from '../../db/held-inserts.js';
 import type { DeliveriesTable, LicensesTable, RehostsTable } from './licenses.table.js';
 
 /** A license with what its pages and files show about the product and the serial. */
@@ -17,7 +19,7 @@ export interface LicenseRow extends LicensesTable {
 
 export const licensesRepository = {
   async insertLicense(db: Db, row: LicensesTable): Promise<void> {
-    await db.insertInto('licenses').values(row).execute();
+    await insertLicenses(db, [row]);
   },
 
   findLicense(db: Db, accountId: string, id: string): Promise<LicenseRow | undefined> {
@@ -66,14 +68,17 @@ export const licensesRepository = {
     await db.insertInto('rehosts').values(row).execute();
   },
 
-  async insertDelivery(db: Db, row: DeliveriesTable): Promise<void> {
-    await db.insertInto('deliveries').values(row).execute();
+  /** Inside a transaction, written with its outbox message just before it commits. */
+  insertDelivery(db: Db, row: DeliveriesTable): Promise<void> {
+    return insertHeld(db, 'deliveries', [row]);
   },
 
   deliveriesOfLicense(db: Db, licenseId: string): Promise<DeliveriesTable[]> {
     return db.selectFrom('deliveries').selectAll().where('license_id', '=', licenseId).orderBy('at').orderBy('id').execute();
   },
 };
+
+const insertLicenses = compiledInsert('licenses');
 
 function licenses(db: Db) {
   return db

@@ -1,9 +1,11 @@
 import type { Db } from '../../db/database.js';
+import { insertHeld } from '../../db/held-inserts.js';
 import type { OutboxTable } from './outbox.table.js';
 
 export const outboxRepository = {
-  async insert(db: Db, row: OutboxTable): Promise<void> {
-    await db.insertInto('outbox').values(row).execute();
+  /** Inside a transaction, written with the transaction's other mail just before it commits. */
+  insert(db: Db, row: OutboxTable): Promise<void> {
+    return insertHeld(db, 'outbox', [row]);
   },
 
   async listDueIds(db: Db, now: string, limit: number): Promise<string[]> {
