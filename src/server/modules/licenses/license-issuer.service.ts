@@ -10,7 +10,7 @@ import type { ProductsTable } from '../catalog/catalog.table.js';
 import type { SigningKeys } from '../signing/signing-keys.service.js';
 import type { LicensesTable } from './licenses.table.js';
 import { licensesRepository, type LicenseRow } from './licenses.repository.js';
-import { toIssuedLicenseView } from './license-view.js';
+import { toLicenseView } from './license-view.js';
 
 /** What every way of obtaining a license (Get a Key, re-host, upgrade, draw-down, voucher) asks for. */
 export interface LicenseToIssue {
@@ -103,7 +103,8 @@ export class LicenseIssuer {
       targetId: id,
       data: { productSku: input.product.sku, quantity: input.quantity, hostId: input.hostId, source: input.source, sourceRef: input.sourceRef, replacesLicenseId: row.replaces_license_id, kid: key.kid },
     });
-    return toIssuedLicenseView(withProduct(row, input.product, input.serialNumber ?? null));
+    // The signed file as it is, rather than parsed back from the row's text.
+    return { ...toLicenseView(withProduct(row, input.product, input.serialNumber ?? null)), file };
   }
 }
 

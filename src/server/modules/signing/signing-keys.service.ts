@@ -22,8 +22,15 @@ import { signingRepository } from './signing.repository.js';
  * sealed with PORTAL_SECRET and only ever opened in memory.
  */
 export class SigningKeys {
-  /** The opened active key of this process; checked against the database's kid on each use. */
+  /** The opened active key of this process; checked against the database's kid once per transaction. */
   private cached: SigningKey | undefined;
+
+  /**
+   * The key checked once per transaction: a group commit signs many licenses in one, and a key
+   * rotated meanwhile by another instance is picked up by the next transaction (the previous key
+   * stays published, so what it signed verifies).
+   */
+  private readonly checkedIn = new WeakMap<Db, SigningKey>();
 
   constructor(private readonly deps: { store: Store; clock: Clock; audit: AuditLog; secret: string }) {}
 
@@ -32,10 +39,12 @@ export class SigningKeys {
    * kid differs from the cached one and this process opens the new key.
    */
   async activeKey(db: Db = this.deps.store.db): Promise<SigningKey> {
+    const checked = this.checkedIn.get(db);
+    if (checked) return checked;
     const kid = await signingRepository.activeKid(db);
-    if (kid && this.cached?.kid === kid) return this.cached;
-    if (!kid) return this.ensureActive(db);
-    return this.open(db);
+    const key = kid && this.cached?.kid === kid ? this.cached : kid ? await this.open(db) : await this.ensureActive(db);
+    if (db !== this.deps.store.db) this.checkedIn.set(db, key);
+    return key;
   }
 
   /** Makes sure a key is active, generating the first one; safe when two instances start at once. */
