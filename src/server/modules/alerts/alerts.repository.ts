@@ -1,9 +1,10 @@
 import type { Db } from '../../db/database.js';
+import { rowChunks } from '../../db/row-chunks.js';
 import type { AlertsTable } from './alerts.table.js';
 
 export const alertsRepository = {
   async insertMany(tx: Db, rows: AlertsTable[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 500) await tx.insertInto('alerts').values(rows.slice(i, i + 500)).execute();
+    for (const chunk of rowChunks(rows, 10)) await tx.insertInto('alerts').values(chunk).execute();
   },
 
   list(db: Db, accountId: string, opts: { unread?: boolean | undefined; before?: string | undefined; limit: number }) {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { rowChunks } from '../../db/row-chunks.js';
 import { insertHeld } from '../../db/held-inserts.js';
 import type { OutboxTable } from './outbox.table.js';
 
@@ -6,6 +7,11 @@ export const outboxRepository = {
   /** Inside a transaction, written with the transaction's other mail just before it commits. */
   insert(db: Db, row: OutboxTable): Promise<void> {
     return insertHeld(db, 'outbox', [row]);
+  },
+
+  /** Many messages, as few statements as the parameter limit allows. */
+  async insertMany(db: Db, rows: OutboxTable[]): Promise<void> {
+    for (const chunk of rowChunks(rows, 15)) await db.insertInto('outbox').values(chunk).execute();
   },
 
   async listDueIds(db: Db, now: string, limit: number): Promise<string[]> {

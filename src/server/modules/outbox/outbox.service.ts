@@ -51,10 +51,22 @@ export class Outbox {
   ) {}
 
   async enqueue(tx: Db, mail: OutgoingMail): Promise<string> {
+    const row = this.rowOf(mail, this.clock.now().toISOString());
+    await outboxRepository.insert(tx, row);
+    return row.id;
+  }
+
+  /** Several messages at once (a batch of reminders), in as few statements as the database allows; answers their ids in order. */
+  async enqueueMany(tx: Db, mails: OutgoingMail[]): Promise<string[]> {
     const now = this.clock.now().toISOString();
-    const id = newId('outbox');
-    await outboxRepository.insert(tx, {
-      id,
+    const rows = mails.map((mail) => this.rowOf(mail, now));
+    await outboxRepository.insertMany(tx, rows);
+    return rows.map((r) => r.id);
+  }
+
+  private rowOf(mail: OutgoingMail, now: string): OutboxTable {
+    return {
+      id: newId('outbox'),
       kind: mail.kind,
       account_id: mail.accountId ?? null,
       to_address: mail.to,
@@ -69,8 +81,7 @@ export class Outbox {
       created_at: now,
       sent_at: null,
       last_error: null,
-    });
-    return id;
+    };
   }
 
   /** Sends what is due; without SMTP_URL mail stays queued, readable at /admin/outbox. Returns the number sent. */

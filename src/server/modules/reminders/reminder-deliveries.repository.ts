@@ -1,10 +1,11 @@
 import type { Db } from '../../db/database.js';
+import { rowChunks } from '../../db/row-chunks.js';
 import type { ReminderDeliveriesTable, RemindersTable } from './reminders.table.js';
 
 /** The delivery log of reminders, and the reminders themselves as the account and the vendor see them. */
 export const reminderDeliveriesRepository = {
   async insertMany(tx: Db, rows: ReminderDeliveriesTable[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 500) await tx.insertInto('reminder_deliveries').values(rows.slice(i, i + 500)).execute();
+    for (const chunk of rowChunks(rows, 8)) await tx.insertInto('reminder_deliveries').values(chunk).execute();
   },
 
   async insertTestReminder(tx: Db, row: RemindersTable): Promise<void> {

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
 import type { AlertsService } from '../alerts/alerts.service.js';
-import type { Outbox } from '../outbox/outbox.service.js';
+import type { Outbox, OutgoingMail } from '../outbox/outbox.service.js';
 import type { WebhookDeliveries } from '../webhooks/webhook-deliveries.service.js';
 import { resolveRecipients } from './recipients.js';
 import { reminderDeliveriesRepository } from './reminder-deliveries.repository.js';
@@ -52,13 +52,17 @@ export class ReminderDispatcher {
         created_at: at.toISOString(),
       });
 
+    const mails: OutgoingMail[] = [];
+    const mailed: DispatchItem[] = [];
     for (const [i, item] of items.entries()) {
       const mail = reminderMail(item.facts, this.deps.publicUrl, this.deps.vendorName);
       for (const to of recipients[i]!) {
-        const outboxId = await this.deps.outbox.enqueue(tx, { kind: 'maintenance.reminder', accountId: item.facts.accountId, to, subject: mail.subject, text: mail.text });
-        line(item, 'email', to, { outbox_id: outboxId });
+        mails.push({ kind: 'maintenance.reminder', accountId: item.facts.accountId, to, subject: mail.subject, text: mail.text });
+        mailed.push(item);
       }
     }
+    const outboxIds = await this.deps.outbox.enqueueMany(tx, mails);
+    mails.forEach((mail, i) => line(mailed[i]!, 'email', mail.to, { outbox_id: outboxIds[i]! }));
     await this.deps.alerts.raise(
       tx,
       items.map((item) => ({

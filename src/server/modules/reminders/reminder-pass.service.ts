@@ -3,22 +3,26 @@ import type { Store } from '../../db/store.js';
 import { newId } from '../../platform/ids.js';
 import { addDays, dateOf, daysLeft, decideReminder, DEFAULT_SCHEDULE, EXPIRED_NOTICE_WINDOW_DAYS, maxLeadDays } from '../../../domain/reminders/index.js';
 import type { DispatchItem, ReminderDispatcher } from './reminder-dispatcher.js';
-import { NO_MORE_REMINDERS, reminderPassRepository, type DueGroup, type DueWindow } from './reminder-pass.repository.js';
+import { cursorOf, NO_MORE_REMINDERS, reminderPassRepository, type DueContract, type DueCursor, type DueGroup, type DueWindow } from './reminder-pass.repository.js';
 import { settingsByAccount } from './reminder-settings.js';
 import { reminderSettingsRepository } from './reminder-settings.repository.js';
 import type { RemindersTable } from './reminders.table.js';
 
-/** Contracts per transaction: large enough that commits cost little, small enough to hold the write lock briefly. */
-const BATCH = 1000;
+/**
+ * Contracts per transaction. Large, because each commit writes every page the batch touched and
+ * due contracts lie scattered over the table; small enough that the write lock is held for well
+ * under a second and a batch's rows stay a few megabytes.
+ */
+const BATCH = 2000;
 const RETRIES = 3;
 
 /**
  * The periodic reminder pass (SPEC §11). It reads only contracts whose planned day has come or
  * that were never planned and end soon, decides each one's reminder with the domain's rule, and,
- * per batch in one transaction: records the reminders (the unique key turns a twin into a
- * no-op), queues the messages of those just recorded, and sets each contract's next planned day.
- * Any number of workers may run it at once, and a rerun after a crash redoes only what did not
- * commit.
+ * per batch in one transaction: reads and locks the batch, records the reminders (the unique key
+ * turns a twin into a no-op), queues the messages of those just recorded, and sets each
+ * contract's next planned day. Any number of workers may run it at once, and a rerun after a
+ * crash redoes only what did not commit.
  */
 export class ReminderPass {
   constructor(private readonly deps: { store: Store; dispatcher: ReminderDispatcher; batchSize?: number }) {}
@@ -32,12 +36,12 @@ export class ReminderPass {
     let recorded = 0;
     const failures: unknown[] = [];
     for (const group of ['unplanned', 'planned'] as DueGroup[]) {
-      let after: [string, string] | undefined;
+      let after: DueCursor | undefined;
       for (;;) {
-        const candidates = await reminderPassRepository.dueContracts(db, group, window, after, this.deps.batchSize ?? BATCH);
-        if (candidates.length === 0) break;
-        after = candidates[candidates.length - 1]!.key;
-        recorded += await this.runIsolated(candidates.map((c) => c.id), window, now, failures);
+        const batch = await this.runBatch(group, window, after, now, failures);
+        if (!batch) break;
+        recorded += batch.recorded;
+        after = batch.last;
       }
     }
     if (failures.length > 0) throw new AggregateError(failures, `reminder pass: ${failures.length} contract(s) failed; the others were processed`);
@@ -45,26 +49,38 @@ export class ReminderPass {
   }
 
   /**
-   * A batch that fails for a reason other than contention is redone one contract at a time, so a
-   * contract with bad data holds up only itself; its error is reported when the pass ends.
+   * The next batch of the group, in one transaction; null when the group has nothing more. A batch
+   * that fails for a reason other than contention is redone one contract at a time, so a contract
+   * with bad data holds up only itself; its error is reported when the pass ends.
    */
-  private async runIsolated(ids: string[], window: DueWindow, now: Date, failures: unknown[]): Promise<number> {
-    const batch = (part: string[]) => this.withRetry(() => this.deps.store.transaction((tx) => this.runBatch(tx, part, window, now)));
+  private async runBatch(group: DueGroup, window: DueWindow, after: DueCursor | undefined, now: Date, failures: unknown[]) {
+    const { store } = this.deps;
+    let read: DueContract[] = [];
     try {
-      return await batch(ids);
+      return await this.withRetry(() =>
+        store.transaction(async (tx) => {
+          read = [];
+          read = await reminderPassRepository.dueBatch(tx, store.dialect, group, window, after, this.deps.batchSize ?? BATCH);
+          if (read.length === 0) return null;
+          return { recorded: await this.plan(tx, read, window, now), last: cursorOf(group, read[read.length - 1]!) };
+        }),
+      );
     } catch (error) {
-      if (ids.length === 1) {
-        failures.push(error);
-        return 0;
-      }
+      if (read.length === 0) throw error;
       let recorded = 0;
-      for (const id of ids) recorded += await this.runIsolated([id], window, now, failures);
-      return recorded;
+      for (const { id } of read) {
+        try {
+          recorded += await this.withRetry(() => store.transaction(async (tx) => this.plan(tx, await reminderPassRepository.lockStillDue(tx, store.dialect, id, window), window, now)));
+        } catch (one) {
+          failures.push(one);
+        }
+      }
+      return { recorded, last: cursorOf(group, read[read.length - 1]!) };
     }
   }
 
-  private async runBatch(tx: Db, ids: string[], window: DueWindow, now: Date): Promise<number> {
-    const contracts = await reminderPassRepository.lockStillDue(tx, this.deps.store.dialect, ids, window);
+  /** Inside the batch's transaction: records the contracts' due reminders, queues their messages, plans their next day. */
+  private async plan(tx: Db, contracts: DueContract[], window: DueWindow, now: Date): Promise<number> {
     if (contracts.length === 0) return 0;
     const settings = settingsByAccount(
       new Set(contracts.map((c) => c.account_id)),
