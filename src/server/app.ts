@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -40,6 +41,7 @@ import { remindersRoutes } from './modules/reminders/reminders.routes.js';
 import { alertsRoutes } from './modules/alerts/alerts.routes.js';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js';
 import { upgradesRoutes } from './modules/upgrades/upgrades.routes.js';
+import { validateFastPath, type FastPath } from './modules/activation/validate-fast-path.js';
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
@@ -48,6 +50,7 @@ export interface AppOptions {
 }
 
 const API = '/api/v1';
+const BODY_LIMIT = 1024 * 1024;
 
 /** Every route the app serves, for the access walk in the tests and the docs. */
 export interface RouteEntry {
@@ -64,12 +67,26 @@ declare module 'fastify' {
 
 /** Builds the HTTP app on a container; never listens (tests use `inject`, main.ts listens). */
 export async function buildApp(container: Container, options: AppOptions = {}): Promise<FastifyInstance> {
+  // Set once the app is built, cleared when it starts closing (Fastify then answers 503 itself).
+  let fastPath: FastPath | null = null;
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
     trustProxy: true,
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: answerFrameworkError,
+    serverFactory: (handler, serverOptions) => {
+      // As Fastify makes its own server, plus the validation fast path in front of the router.
+      const server = createServer(serverOptions.http ?? {}, (request, response) => {
+        if (!fastPath?.(request, response)) handler(request, response);
+      });
+      // Fastify hands over its options with their defaults filled in.
+      const timeouts = serverOptions as { keepAliveTimeout: number; requestTimeout: number; connectionTimeout: number };
+      server.keepAliveTimeout = timeouts.keepAliveTimeout;
+      server.requestTimeout = timeouts.requestTimeout;
+      server.setTimeout(timeouts.connectionTimeout);
+      return server;
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -112,7 +129,7 @@ export async function buildApp(container: Container, options: AppOptions = {}): 
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
-  registerMetrics(app);
+  const observe = registerMetrics(app);
   await app.register(authPlugin, { sessions: container.sessions, secureCookies: container.config.secureCookies, publicUrl: container.config.publicUrl });
   await app.register(accessPlugin, {
     accountExists: async (id) => (await accountsRepository.findAccount(container.store.db, id)) !== undefined,
@@ -140,6 +157,10 @@ export async function buildApp(container: Container, options: AppOptions = {}): 
   await app.register(downloadLinkRoutes, { container });
 
   registerWebApp(app, options.webRoot ?? join(process.cwd(), 'web', 'dist'));
+  fastPath = validateFastPath({ validation: container.validation, observe, log: app.log, bodyLimit: BODY_LIMIT });
+  app.addHook('preClose', async () => {
+    fastPath = null;
+  });
   return app;
 }
 

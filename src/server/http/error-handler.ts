@@ -9,14 +9,25 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     for (const [name, value] of Object.entries(appError.headers ?? {})) reply.header(name, value);
-    return reply.status(appError.status).send({
-      error: {
-        code: appError.code,
-        message: appError.message,
-        ...(appError.details ? { details: appError.details } : {}),
-      },
-    });
+    return reply.status(appError.status).send(errorEnvelope(appError));
   });
+}
+
+/** The body of every error answer (SPEC §13). */
+export function errorEnvelope(appError: AppError) {
+  return {
+    error: {
+      code: appError.code,
+      message: appError.message,
+      ...(appError.details ? { details: appError.details } : {}),
+    },
+  };
+}
+
+/** A schema's complaints (as fastify-type-provider-zod reports them) as one validation_failed error. */
+export function invalidInput(where: string, problems: { instancePath: string; message?: string | undefined }[]): AppError {
+  const details: TErrorDetail[] = problems.map((v) => ({ field: fieldName(where, v.instancePath), message: v.message ?? 'is invalid' }));
+  return new AppError('validation_failed', describe(details), details);
 }
 
 /** Errors the router raises before any route runs: an over-long path parameter, a bad URL. */
@@ -29,14 +40,7 @@ export function answerFrameworkError(error: FastifyError, _request: FastifyReque
 
 function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const where = error.validationContext ?? 'body';
-    const details: TErrorDetail[] = error.validation.map((v) => ({
-      field: fieldName(where, v.instancePath),
-      message: v.message ?? 'is invalid',
-    }));
-    return new AppError('validation_failed', describe(details), details);
-  }
+  if (hasZodFastifySchemaValidationErrors(error)) return invalidInput(error.validationContext ?? 'body', error.validation);
   if (error instanceof ResponseSerializationError) return new AppError('internal_error', 'internal error');
   const byFastifyCode: Partial<Record<string, [ErrorCode, string]>> = {
     FST_ERR_CTP_BODY_TOO_LARGE: ['payload_too_large', 'request body is too large'],

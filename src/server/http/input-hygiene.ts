@@ -9,19 +9,10 @@ const NUL_MESSAGE = 'text may not contain NUL characters';
  */
 export function registerInputHygiene(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = body as string;
-    if (text.includes('\\u0000') || text.includes('\u0000')) {
-      done(new AppError('validation_failed', NUL_MESSAGE, [{ field: 'body', message: NUL_MESSAGE }]), undefined);
-      return;
-    }
-    if (text.trim() === '') {
-      done(null, undefined);
-      return;
-    }
     try {
-      done(null, JSON.parse(text));
-    } catch {
-      done(new AppError('validation_failed', 'body is not valid JSON', [{ field: 'body', message: 'is not valid JSON' }]), undefined);
+      done(null, parseJsonBody(body as string));
+    } catch (error) {
+      done(error as AppError, undefined);
     }
   });
   app.addHook('onRequest', async (request) => {
@@ -29,4 +20,17 @@ export function registerInputHygiene(app: FastifyInstance): void {
       throw new AppError('validation_failed', NUL_MESSAGE, [{ field: 'url', message: NUL_MESSAGE }]);
     }
   });
+}
+
+/** A JSON request body as the portal reads it: no NUL anywhere, empty means absent. Throws AppError. */
+export function parseJsonBody(text: string): unknown {
+  if (text.includes('\\u0000') || text.includes('\u0000')) {
+    throw new AppError('validation_failed', NUL_MESSAGE, [{ field: 'body', message: NUL_MESSAGE }]);
+  }
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('validation_failed', 'body is not valid JSON', [{ field: 'body', message: 'is not valid JSON' }]);
+  }
 }
