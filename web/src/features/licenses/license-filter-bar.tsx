@@ -6,7 +6,8 @@ import type { CustomField, LicenseQuery, LicenseSummary } from './licenses.api';
 
 interface FilterBarProps {
   query: LicenseQuery;
-  onChange: (query: LicenseQuery) => void;
+  /** Given how to change the query, so that quick successive changes each apply to the latest one. */
+  onChange: (change: (query: LicenseQuery) => LicenseQuery) => void;
   fields: CustomField[];
   /** The account's products, for the product filter. */
   products: LicenseSummary['byProduct'];
@@ -16,7 +17,7 @@ const STATUSES = ['active', 'expired', 'revoked', 'retired'].map((s) => ({ value
 
 /** Search, every filter of the list, and its order; each change is a new list query. */
 export function LicenseFilterBar({ query, onChange, fields, products }: FilterBarProps) {
-  const set = (key: string) => (value: string | null) => onChange(withFilter(query, key, value));
+  const set = (key: string) => (value: string | null) => onChange((current) => withFilter(current, key, value));
   const sortChoices = [
     ...SORT_CHOICES,
     ...fields.flatMap((f) => [
@@ -61,7 +62,7 @@ export function LicenseFilterBar({ query, onChange, fields, products }: FilterBa
         ]}
       />
       {activeFilters(query).length > 0 ? (
-        <Button variant="subtle" onClick={() => onChange(query.sort ? { sort: query.sort } : {})}>
+        <Button variant="subtle" onClick={() => onChange((current): LicenseQuery => (current.sort ? { sort: current.sort } : {}))}>
           Clear filters
         </Button>
       ) : null}

@@ -26,7 +26,12 @@ export function LicensesPage() {
   const account = useCurrentAccount();
   const [params, setParams] = useSearchParams();
   const query = queryFromParams(params);
-  const setQuery = (next: LicenseQuery) => setParams(new URLSearchParams(next), { replace: true });
+  // A change applies to the address as it is now, not as this render saw it: the router commits a
+  // new address in a transition, so a filter set right after another would otherwise undo it.
+  const setQuery = (change: LicenseQuery | ((current: LicenseQuery) => LicenseQuery)) => {
+    const next = typeof change === 'function' ? change(queryFromParams(new URLSearchParams(window.location.search))) : change;
+    setParams(new URLSearchParams(next), { replace: true });
+  };
   const licenses = useLicenses(account.id, query);
   const fields = useCustomFields(account.id);
   const products = useLicenseSummary(account.id, {});
