@@ -71,6 +71,11 @@ export const licenseDetailsRepository = {
       .execute();
   },
 
+  products(db: Db, ids: string[]): Promise<{ id: string; sku: string; name: string; version: string }[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('products').select(['id', 'sku', 'name', 'version']).where('id', 'in', ids).execute();
+  },
+
   /** How each of `ids` reaches the user, for those shared with them. */
   async shareMarks(db: Db, userId: string, ids: string[]): Promise<ShareMarkRow[]> {
     if (ids.length === 0) return [];

@@ -1,13 +1,17 @@
 import { Readable } from 'node:stream';
-import type { TLicenseListItem } from '../../../contracts/license-management.js';
+import type { Db } from '../../db/database.js';
+import type { Store } from '../../db/store.js';
+import type { Clock } from '../../platform/clock.js';
 import type { RequestContext } from '../auth/actor.js';
-import { authorize } from '../auth/authorize.js';
-import { csvLine } from './csv-cells.js';
+import { csvCell, csvLine } from './csv-cells.js';
 import type { FieldDefinition } from './custom-value-rules.js';
-import type { LicenseFilterQuery, LicenseListService, ListedPage } from './license-list.service.js';
+import { licenseDetailsRepository } from './license-details.repository.js';
+import { licenseListRepository, type ExportPlan, type ListedRow } from './license-list.repository.js';
+import type { LicenseFilterQuery, LicenseListService } from './license-list.service.js';
+import { calendarOf, licenseStatus, maintenanceStateOn } from './license-status.js';
 
-/** Rows read per query: large enough for throughput, small enough that memory stays flat. */
-export const EXPORT_PAGE_ROWS = 2000;
+/** Licenses read per query: large enough for throughput, small enough that memory stays flat. */
+export const EXPORT_BATCH_ROWS = 2000;
 
 const COLUMNS = [
   'licenseId',
@@ -29,51 +33,94 @@ const COLUMNS = [
 ];
 
 /**
- * The filtered list as CSV (SPEC §7), streamed: the list is walked page by page with its keyset
- * cursor and each page is written as the client reads, so a million rows take the memory of one
- * page. Custom fields are columns named like the fields, so the file imports back as it is.
+ * The filtered list as CSV (SPEC §7), streamed: the list is read in keyset batches, each one
+ * query that returns the licenses' columns with their place in the list, and each batch is
+ * written as the client reads, so a million rows take the memory of one batch. Custom fields are
+ * columns named like the fields, so the file imports back as it is.
  */
 export class LicenseExportService {
-  constructor(private readonly deps: { list: LicenseListService }) {}
+  constructor(private readonly deps: { list: LicenseListService; store: Store; clock: Clock }) {}
 
-  /** Authorizes and reads the first page before the first byte, so that a refusal is an ordinary error answer. */
+  /** Authorizes and reads the first batch before the first byte, so that a refusal is an ordinary error answer. */
   async csv(ctx: RequestContext, accountId: string, query: LicenseFilterQuery): Promise<Readable> {
-    authorize(ctx.actor, 'account.read', accountId);
-    const first = await this.deps.list.readPage(ctx, accountId, query, undefined, EXPORT_PAGE_ROWS);
-    return Readable.from(this.lines(ctx, accountId, query, first), { objectMode: false, highWaterMark: 64 * 1024 });
+    const { plan, fields } = await this.deps.list.exportPlan(ctx, accountId, query, EXPORT_BATCH_ROWS);
+    const { db } = this.deps.store;
+    const first = plan ? await licenseListRepository.pageOfRows(db, plan) : [];
+    const writer = new RowWriter(db, ctx, accountId, fields, this.deps.clock);
+    return Readable.from(this.chunks(db, plan, first, writer), { objectMode: false, highWaterMark: 64 * 1024 });
   }
 
-  private async *lines(ctx: RequestContext, accountId: string, query: LicenseFilterQuery, first: ListedPage): AsyncGenerator<string> {
-    const { fields } = first;
-    yield csvLine([...COLUMNS, ...fields.map((f) => f.name)]);
-    let page: ListedPage | null = first;
-    while (page) {
-      let chunk = '';
-      for (const item of page.items) chunk += csvLine(rowOf(item, fields));
-      if (chunk) yield chunk;
-      page = page.nextCursor ? await this.deps.list.readPage(ctx, accountId, query, page.nextCursor, EXPORT_PAGE_ROWS) : null;
+  private async *chunks(db: Db, plan: ExportPlan | null, first: ListedRow[], writer: RowWriter): AsyncGenerator<string> {
+    yield writer.header();
+    let batch = first;
+    while (plan && batch.length > 0) {
+      const last = batch[batch.length - 1]!;
+      // The next batch is asked for before this one is written: on PostgreSQL the two overlap.
+      const next = batch.length < plan.limit ? null : licenseListRepository.pageOfRows(db, { ...plan, after: { sort: '', phase: last.phase, key: last.sk, id: last.id } });
+      next?.catch(() => {}); // awaited below; a failure must not surface twice
+      yield await writer.lines(batch);
+      batch = next ? await next : [];
     }
   }
 }
 
-function rowOf(item: TLicenseListItem, fields: FieldDefinition[]): (string | number | null)[] {
-  return [
-    item.id,
-    item.licenseKey,
-    item.product.sku,
-    item.product.name,
-    item.product.version,
-    item.quantity,
-    item.status,
-    item.hostId,
-    item.serialNumber,
-    item.issuedAt,
-    item.notBefore,
-    item.expiresAt,
-    item.maintenanceEndsAt,
-    item.maintenance,
-    item.shared?.fromAccount.name ?? null,
-    item.shared?.permission ?? null,
-    ...fields.map((f) => item.customFields[f.name] ?? null),
-  ];
+/**
+ * Writes batches of rows as CSV lines. Cells the portal makes (ids, keys, timestamps, dates,
+ * numbers, states) never need quoting; names, host IDs and custom values go through `csvCell`.
+ * A product's three cells are made once per export. Stored values are canonical for their type
+ * (a number as `String(n)`), so they are written as stored.
+ */
+class RowWriter {
+  private readonly products = new Map<string, string>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly ctx: RequestContext,
+    private readonly accountId: string,
+    private readonly fields: FieldDefinition[],
+    private readonly clock: Clock,
+  ) {}
+
+  header(): string {
+    return csvLine([...COLUMNS, ...this.fields.map((f) => f.name)]);
+  }
+
+  async lines(rows: ListedRow[]): Promise<string> {
+    const [shared] = await Promise.all([this.sharedOf(rows), this.loadProducts(rows)]);
+    const calendar = calendarOf(this.clock.now());
+    const fieldCount = this.fields.length;
+    let out = '';
+    for (const r of rows) {
+      const mark = shared?.marks.get(r.id);
+      out +=
+        `${r.id},${r.license_key},${this.products.get(r.product_id)},${r.quantity},${licenseStatus(r, calendar.today)},${csvCell(r.host_id)},` +
+        `${csvCell(r.serial_number)},${r.issued_at},${r.not_before},${r.expires_at ?? ''},${r.maintenance_ends_at ?? ''},${maintenanceStateOn(r.maintenance_ends_at, calendar)},` +
+        (mark ? `${csvCell(mark.owner_name)},${mark.permission}` : ',');
+      const foreign = shared?.values.get(r.id);
+      for (let i = 0; i < fieldCount; i++) out += `,${csvCell(foreign ? foreign[this.fields[i]!.name] : r[`f${i}`])}`;
+      out += '\r\n';
+    }
+    return out;
+  }
+
+  /**
+   * For licenses of other accounts shared with the user (read only when a batch holds some):
+   * how they are shared, and their values, which belong to their owner's fields of the same names.
+   */
+  private async sharedOf(rows: ListedRow[]) {
+    const foreign = rows.filter((r) => r.account_id !== this.accountId).map((r) => r.id);
+    if (foreign.length === 0) return null;
+    const [marks, values] = await Promise.all([
+      this.ctx.actor.kind === 'user' ? licenseDetailsRepository.shareMarks(this.db, this.ctx.actor.userId, foreign) : [],
+      licenseDetailsRepository.values(this.db, foreign),
+    ]);
+    const byLicense = new Map<string, Record<string, string>>();
+    for (const v of values) byLicense.set(v.license_id, { ...byLicense.get(v.license_id), [v.name]: v.value });
+    return { marks: new Map(marks.map((m) => [m.license_id, m])), values: byLicense };
+  }
+
+  private async loadProducts(rows: ListedRow[]): Promise<void> {
+    const missing = [...new Set(rows.map((r) => r.product_id))].filter((id) => !this.products.has(id));
+    for (const p of await licenseDetailsRepository.products(this.db, missing)) this.products.set(p.id, `${csvCell(p.sku)},${csvCell(p.name)},${csvCell(p.version)}`);
+  }
 }

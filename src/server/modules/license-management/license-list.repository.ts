@@ -1,7 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { TListedLicenseStatus } from '../../../contracts/license-management.js';
-import type { Db } from '../../db/database.js';
+import type { Db, Dialect } from '../../db/database.js';
 import type { ListCursor } from './license-cursor.js';
+import type { ListedLicenseRow } from './license-details.repository.js';
 import { prefixEnd, type SearchTerms } from './search-terms.js';
 
 export type SortDirection = 'asc' | 'desc';
@@ -15,6 +16,7 @@ export type ListSort =
 
 /** A list request, resolved: product SKUs and field names are ids already. */
 export interface ListPlan {
+  dialect: Dialect;
   accountId: string;
   /** The signed-in user whose shares join the list; null for API tokens. */
   recipientUserId: string | null;
@@ -33,6 +35,11 @@ export interface ListPlan {
   after: ListCursor | null;
   /** Rows to fetch: one more than a page, to tell whether another page exists. */
   limit: number;
+  /**
+   * Read each license's exported columns with its key (the CSV export), not only its id, and
+   * its values of these custom fields as `f0`, `f1`, ….
+   */
+  withRows?: { fieldIds: string[] };
 }
 
 /**
@@ -46,11 +53,21 @@ export interface WidePrefixes {
   value: boolean;
 }
 
+export type ExportPlan = ListPlan & Required<Pick<ListPlan, 'withRows'>>;
+
 export interface ListedKey {
   id: string;
   sk: string | number | null;
   phase: ListCursor['phase'];
 }
+
+/** A license as the export writes it, read in the same query as its place in the list; its product by id. */
+export type ListedRow = ListedKey &
+  Omit<ListedLicenseRow, 'sku' | 'product_name' | 'version'> & {
+    product_id: string;
+    /** `f0`, `f1`, …: the license's value of each field asked for, or null. */
+    [field: `f${number}`]: string | null;
+  };
 
 type Cond = RawBuilder<unknown>;
 type Scope = 'own' | 'shared';
@@ -62,6 +79,18 @@ const MAX_BRANCHES = 64;
 const NEVER = '9999-12-31';
 const EXPIRES_KEY = sql`coalesce(l.expires_at, '9999-12-31')`;
 const HOST_KEY = sql`coalesce(l.host_id, '')`;
+// A LEFT JOIN is never reordered before the licenses, so it leaves each branch's plan as it was.
+const ROW_COLUMNS = sql`, l.account_id, l.license_key, l.product_id, l.quantity, l.host_id, l.not_before, l.expires_at, l.maintenance_ends_at, l.status, l.issued_at, e.serial_number`;
+const ROW_JOIN = sql` left join entitlements e on e.id = l.entitlement_id`;
+
+/**
+ * A value per field, each a probe of the (license, field) key: a cell per field in the row
+ * itself costs the export less than a second query for the batch's values and grouping them.
+ */
+function rowColumns(fieldIds: string[]): RawBuilder<unknown> {
+  const values = fieldIds.map((id, i) => sql`, (select fv.value from custom_field_values fv where fv.license_id = l.id and fv.field_id = ${id}) as ${sql.raw(`f${i}`)}`);
+  return values.length === 0 ? ROW_COLUMNS : sql`${ROW_COLUMNS}${sql.join(values, sql``)}`;
+}
 
 /**
  * The license list's SQL: one keyset page of ids in `(sort key, id)` order.
@@ -73,20 +102,25 @@ const HOST_KEY = sql`coalesce(l.host_id, '')`;
  * page at a few index probes whether the account holds a hundred licenses or a million.
  */
 export const licenseListRepository = {
+  /** `pageOfKeys` with each license's columns (`plan.withRows`): the export's batches. */
+  async pageOfRows(db: Db, plan: ExportPlan): Promise<ListedRow[]> {
+    return (await this.pageOfKeys(db, plan)) as ListedRow[];
+  },
+
   async pageOfKeys(db: Db, plan: ListPlan): Promise<ListedKey[]> {
     if (plan.productIds?.length === 0) return [];
-    if (plan.sort.kind !== 'field') return (await run(db, branchesOf(plan), plan.sort, plan, 'main', plan.after)).map((r) => ({ ...r, phase: 'value' }));
+    if (plan.sort.kind !== 'field') return withPhase(await run(db, branchesOf(plan), plan.sort, plan, 'main', plan.after), 'value');
 
     // A custom-field sort lists the licenses holding a value, then those without one.
     const rows: ListedKey[] = [];
     if (!plan.after || plan.after.phase === 'value') {
       const valued = await run(db, branchesOf(plan).filter((b) => b.scope === 'own'), plan.sort, plan, 'value', plan.after);
-      rows.push(...valued.map((r) => ({ ...r, phase: 'value' as const })));
+      rows.push(...withPhase(valued, 'value'));
     }
     if (rows.length < plan.limit) {
       const after = plan.after?.phase === 'empty' ? plan.after : null;
       const empty = await run(db, branchesOf(plan), plan.sort, { ...plan, limit: plan.limit - rows.length }, 'empty', after);
-      rows.push(...empty.map((r) => ({ ...r, phase: 'empty' as const })));
+      rows.push(...withPhase(empty, 'empty'));
     }
     return rows;
   },
@@ -113,6 +147,12 @@ export const licenseListRepository = {
 
 const NEVER_MONTH = '9999-12';
 
+/** Marks rows in place: an export batch's rows are wide, and copying each costs more than reading it. */
+function withPhase(rows: Omit<ListedKey, 'phase'>[], phase: ListedKey['phase']): ListedKey[] {
+  for (const row of rows) (row as ListedKey).phase = phase;
+  return rows as ListedKey[];
+}
+
 interface Branch {
   scope: Scope;
   conds: Cond[];
@@ -123,7 +163,11 @@ interface Branch {
   driver: { match: Cond; distinct: boolean } | null;
   /** `product_id in (…)`, kept apart so that it can be split into one branch per product. */
   products: string[] | null;
+  /** What the conditions filter on, to name the index that serves them (see `indexOf`). */
+  filters: Filter[];
 }
+
+type Filter = 'product' | 'products' | 'status' | 'expires' | 'host' | 'field' | 'search';
 
 function branchesOf(plan: ListPlan): Branch[] {
   // Custom fields are the account's own: a license shared from elsewhere holds none of its values.
@@ -134,15 +178,17 @@ function branchesOf(plan: ListPlan): Branch[] {
     if (!plan.search) {
       const f = scope === 'own' && plan.sort.kind === 'issued' ? plan.fieldFilters[0] : undefined;
       const driver = f ? { match: sql`fv0.field_id = ${f.fieldId} and fv0.value_norm = ${f.valueNorm}`, distinct: false } : null;
-      branches.push({ scope, conds: commonConditions(plan, driver !== null), driver, products: plan.productIds });
+      branches.push({ scope, conds: commonConditions(plan, driver !== null), driver, products: plan.productIds, filters: commonFilters(plan) });
       continue;
     }
     const common = commonConditions(plan, false);
+    const filters = commonFilters(plan);
     for (const alt of searchAlternatives(plan, scope)) {
       const products = alt.products ? intersect(plan.productIds, alt.products) : plan.productIds;
       const driver = alt.driver && plan.sort.kind === 'issued' ? alt.driver : null;
       const conds = alt.driver && !driver ? [...common, alt.driver.fallback] : [...common, ...alt.conds];
-      if (products?.length !== 0) branches.push({ scope, conds, driver: driver ? { match: driver.match, distinct: true } : null, products });
+      const searched: Filter[] = conds.length > common.length ? ['search'] : [];
+      if (products?.length !== 0) branches.push({ scope, conds, driver: driver ? { match: driver.match, distinct: true } : null, products, filters: [...filters, ...searched] });
     }
   }
   return expandProducts(plan, branches);
@@ -150,6 +196,15 @@ function branchesOf(plan: ListPlan): Branch[] {
 
 function intersect(filter: string[] | null, found: string[]): string[] {
   return filter ? found.filter((id) => filter.includes(id)) : found;
+}
+
+function commonFilters(plan: ListPlan): Filter[] {
+  const filters: Filter[] = [];
+  if (plan.status) filters.push('status');
+  if (plan.expiresAfter || plan.expiresBefore) filters.push('expires');
+  if (plan.hostId) filters.push('host');
+  if (plan.fieldFilters.length > 0) filters.push('field');
+  return filters;
 }
 
 function commonConditions(plan: ListPlan, skipFieldFilter: boolean): Cond[] {
@@ -251,8 +306,9 @@ function expandProducts(plan: ListPlan, branches: Branch[]): Branch[] {
   const split = splits && total <= MAX_BRANCHES;
   return branches.flatMap((b) => {
     if (!b.products) return [b];
-    if (split && b.products.length > 1 && !b.driver) return b.products.map((id) => ({ ...b, conds: [...b.conds, sql`l.product_id = ${id}`], products: null }));
-    return [{ ...b, conds: [...b.conds, sql`l.product_id in (${sql.join(b.products)})`], products: null }];
+    if (split && b.products.length > 1 && !b.driver) return b.products.map((id) => ({ ...b, conds: [...b.conds, sql`l.product_id = ${id}`], products: null, filters: [...b.filters, 'product' as const] }));
+    const filter: Filter = b.products.length === 1 ? 'product' : 'products';
+    return [{ ...b, conds: [...b.conds, sql`l.product_id in (${sql.join(b.products)})`], products: null, filters: [...b.filters, filter] }];
   });
 }
 
@@ -273,13 +329,15 @@ function branchQuery(branch: Branch, sort: ListSort, plan: ListPlan, phase: 'mai
   const dir = sql.raw(sort.dir);
   const cmp = sql.raw(sort.dir === 'asc' ? '>' : '<');
   const conds = conditionsOf(branch, plan);
+  const cols = plan.withRows ? rowColumns(plan.withRows.fieldIds) : sql``;
+  const join = plan.withRows ? ROW_JOIN : sql``;
 
   if (phase === 'value' && sort.kind === 'field') {
     const col = sql.raw(sort.numeric ? 'v.value_number' : 'v.value_norm');
     if (after) conds.push(sql`(${col}, v.license_id) ${cmp} (${after.key}, ${after.id})`);
     // CROSS JOIN keeps SQLite reading the value index in order; a large account would
     // otherwise be read whole and sorted (PostgreSQL plans joins on its own either way).
-    return sql`select l.id as id, ${col} as sk from custom_field_values v cross join licenses l
+    return sql`select l.id as id, ${col} as sk${cols} from custom_field_values v cross join licenses l${join}
       where l.id = v.license_id and v.field_id = ${sort.fieldId} and ${sql.join(conds, sql` and `)}
       order by ${col} ${dir}, v.license_id ${dir} limit ${plan.limit}`;
   }
@@ -290,16 +348,17 @@ function branchQuery(branch: Branch, sort: ListSort, plan: ListPlan, phase: 'mai
     if (branch.driver) {
       if (after) conds.push(sql`fv0.license_id ${cmp} ${after.id}`);
       const distinct = sql.raw(branch.driver.distinct ? 'distinct ' : '');
-      return sql`select ${distinct}fv0.license_id as id, null as sk from custom_field_values fv0 cross join licenses l
+      return sql`select ${distinct}fv0.license_id as id, null as sk${cols} from custom_field_values fv0 cross join licenses l${join}
         where l.id = fv0.license_id and ${branch.driver.match} and ${sql.join(conds, sql` and `)}
         order by fv0.license_id ${dir} limit ${plan.limit}`;
     }
     if (after) conds.push(sql`l.id ${cmp} ${after.id}`);
-    return sql`select l.id as id, null as sk from licenses l where ${sql.join(conds, sql` and `)} order by l.id ${dir} limit ${plan.limit}`;
+    return sql`select l.id as id, null as sk${cols} from licenses l${indexHint(plan, branch, 'id')}${join} where ${sql.join(conds, sql` and `)} order by l.id ${dir} limit ${plan.limit}`;
   }
-  const key = sort.kind === 'expires' ? EXPIRES_KEY : HOST_KEY;
+  const order = sort.kind === 'expires' ? 'expires' : 'host';
+  const key = order === 'expires' ? EXPIRES_KEY : HOST_KEY;
   if (after) conds.push(sql`(${key}, l.id) ${cmp} (${after.key}, ${after.id})`);
-  return sql`select l.id as id, ${key} as sk from licenses l where ${sql.join(conds, sql` and `)} order by ${key} ${dir}, l.id ${dir} limit ${plan.limit}`;
+  return sql`select l.id as id, ${key} as sk${cols} from licenses l${indexHint(plan, branch, order)}${join} where ${sql.join(conds, sql` and `)} order by ${key} ${dir}, l.id ${dir} limit ${plan.limit}`;
 }
 
 function conditionsOf(branch: Branch, plan: ListPlan): Cond[] {
@@ -308,4 +367,37 @@ function conditionsOf(branch: Branch, plan: ListPlan): Cond[] {
 
 function sharedScope(plan: ListPlan): Cond {
   return sql`l.id in (select ls.license_id from license_shares ls where ls.recipient_user_id = ${plan.recipientUserId}) and l.account_id <> ${plan.accountId}`;
+}
+
+/**
+ * The index that reads a branch of the account's own licenses in its order, when its filters are
+ * ones that index holds (a single filter, as the list is mostly used). SQLite needs to be told:
+ * with statistics of one account holding 900,000 of a million licenses, it judged the account's
+ * indexes too costly and took a skip-scan of another index, sorting the whole account for one
+ * page. PostgreSQL weighs the LIMIT and finds these on its own.
+ */
+function indexOf(branch: Branch, order: 'id' | 'expires' | 'host'): string | null {
+  if (branch.scope !== 'own') return null;
+  const only = (allowed: Filter[]) => branch.filters.every((f) => allowed.includes(f));
+  const [single, ...more] = branch.filters;
+  if (order === 'expires') return only(['expires', 'status', 'product', 'products']) ? 'licenses_mm_expires' : null;
+  if (order === 'host') return only(['host', 'status', 'product', 'products']) ? 'licenses_mm_host' : null;
+  if (more.length > 0) return null;
+  switch (single) {
+    case undefined:
+      return 'licenses_account';
+    case 'product':
+      return 'licenses_mm_product';
+    case 'status':
+      return 'licenses_mm_status';
+    case 'host':
+      return 'licenses_mm_host';
+    default:
+      return null;
+  }
+}
+
+function indexHint(plan: ListPlan, branch: Branch, order: 'id' | 'expires' | 'host'): RawBuilder<unknown> {
+  const index = plan.dialect === 'sqlite' ? indexOf(branch, order) : null;
+  return index ? sql.raw(` indexed by ${index}`) : sql``;
 }

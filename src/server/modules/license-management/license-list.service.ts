@@ -18,7 +18,7 @@ import { fieldDefinitionOf } from './custom-fields.service.js';
 import { readCustomValue, shownValue, type FieldDefinition } from './custom-value-rules.js';
 import { decodeCursor, encodeCursor } from './license-cursor.js';
 import { licenseDetailsRepository, type ListedLicenseRow, type ListedValueRow, type ShareMarkRow } from './license-details.repository.js';
-import { licenseListRepository, type ListedKey, type ListPlan, type ListSort } from './license-list.repository.js';
+import { licenseListRepository, type ExportPlan, type ListedKey, type ListPlan, type ListSort } from './license-list.repository.js';
 import { licenseLookupsRepository } from './license-lookups.repository.js';
 import { calendarOf, licenseStatus, maintenanceStateOn, todayOf, type Calendar } from './license-status.js';
 import { searchTermsOf } from './search-terms.js';
@@ -31,13 +31,6 @@ export type LicenseFilterQuery = TLicenseFilterQuery;
  */
 const WIDE_PREFIX = 1000;
 
-/** One page as the export reads it, with the account's fields for the CSV's columns. */
-export interface ListedPage {
-  items: TLicenseListItem[];
-  fields: FieldDefinition[];
-  nextCursor: string | null;
-}
-
 /**
  * Manage My Licenses' list (SPEC §7): the account's own licenses and those shared with the
  * signed-in user, filtered, searched, sorted, in keyset pages.
@@ -47,20 +40,25 @@ export class LicenseListService {
 
   async list(ctx: RequestContext, accountId: string, query: TLicenseListQuery): Promise<TLicenseList> {
     authorize(ctx.actor, 'account.read', accountId);
-    const { items, nextCursor } = await this.readPage(ctx, accountId, query, query.cursor, query.limit);
-    return { items, nextCursor };
-  }
-
-  /** A page for callers that authorized already (the export walks every page of one request). */
-  async readPage(ctx: RequestContext, accountId: string, query: LicenseFilterQuery, cursor: string | undefined, limit: number): Promise<ListedPage> {
     const { db } = this.deps.store;
-    const { plan, fields } = await this.planOf(db, ctx, accountId, query, cursor, limit + 1);
+    const { limit } = query;
+    const { plan } = await this.planOf(db, ctx, accountId, query, query.cursor, limit + 1);
     const keys = plan ? await licenseListRepository.pageOfKeys(db, plan) : [];
     const shown = keys.slice(0, limit);
     const items = await this.itemsOf(db, ctx, accountId, shown);
     const last = shown[shown.length - 1];
     const nextCursor = keys.length > limit && last ? encodeCursor({ sort: effectiveSort(query), phase: last.phase, key: last.sk, id: last.id }) : null;
-    return { items, fields, nextCursor };
+    return { items, nextCursor };
+  }
+
+  /**
+   * The export's reading of a list request, resolved once: the plan its batches are read with
+   * (null when nothing can match) and the account's fields, the CSV's last columns.
+   */
+  async exportPlan(ctx: RequestContext, accountId: string, query: LicenseFilterQuery, batchRows: number): Promise<{ plan: ExportPlan | null; fields: FieldDefinition[] }> {
+    authorize(ctx.actor, 'account.read', accountId);
+    const { plan, fields } = await this.planOf(this.deps.store.db, ctx, accountId, query, undefined, batchRows);
+    return { plan: plan && { ...plan, withRows: { fieldIds: fields.map((f) => f.id) } }, fields };
   }
 
   /** Counts for the chart: by product and by expiry month, of the filtered list. */
@@ -103,6 +101,7 @@ export class LicenseListService {
     const after = cursor ? decodeCursor(cursor, effectiveSort(query)) : null;
     if (productIds?.length === 0) return { plan: null, fields };
     const plan: ListPlan = {
+      dialect: this.deps.store.dialect,
       accountId,
       recipientUserId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
       scope: query.shared === 'true' ? 'shared' : query.shared === 'false' ? 'own' : 'both',
