@@ -167,7 +167,8 @@ interface Branch {
   filters: Filter[];
 }
 
-type Filter = 'product' | 'products' | 'status' | 'expires' | 'host' | 'field' | 'search';
+/** `rowCheck`: a search condition checked on each license read in the list's order, whatever the index. */
+type Filter = 'product' | 'products' | 'status' | 'expires' | 'host' | 'field' | 'search' | 'rowCheck';
 
 function branchesOf(plan: ListPlan): Branch[] {
   // Custom fields are the account's own: a license shared from elsewhere holds none of its values.
@@ -187,7 +188,7 @@ function branchesOf(plan: ListPlan): Branch[] {
       const products = alt.products ? intersect(plan.productIds, alt.products) : plan.productIds;
       const driver = alt.driver && plan.sort.kind === 'issued' ? alt.driver : null;
       const conds = alt.driver && !driver ? [...common, alt.driver.fallback] : [...common, ...alt.conds];
-      const searched: Filter[] = conds.length > common.length ? ['search'] : [];
+      const searched: Filter[] = conds.length > common.length ? [alt.rowCheck ? 'rowCheck' : 'search'] : [];
       if (products?.length !== 0) branches.push({ scope, conds, driver: driver ? { match: driver.match, distinct: true } : null, products, filters: [...filters, ...searched] });
     }
   }
@@ -246,12 +247,15 @@ interface Alternative {
   products: string[] | null;
   /** Read from the custom value index in id order; `fallback` says the same for other orders. */
   driver?: { match: Cond; fallback: Cond };
+  /** A wide prefix, checked on each license while the list is read in its order. */
+  rowCheck?: boolean;
 }
 
 function searchAlternatives(plan: ListPlan, scope: Scope): Alternative[] {
   const s = plan.search!;
   const own = scope === 'own';
   const alts: Cond[] = [];
+  let wideHost: Cond | null = null;
   if (s.keyPrefix) {
     // Through a sub-query, so that SQLite reads the key range (a handful of licenses) rather than
     // the whole account in id order looking for it.
@@ -272,6 +276,7 @@ function searchAlternatives(plan: ListPlan, scope: Scope): Alternative[] {
     // `|| ''` hides the indexed expression from the planner: a wide range is checked row by row.
     const host = own && s.wide.host ? sql`${HOST_KEY} || ''` : HOST_KEY;
     alts.push(sql`${host} >= ${s.hostPrefix} and ${host} < ${prefixEnd(s.hostPrefix)}`);
+    if (own && s.wide.host) wideHost = alts[alts.length - 1]!;
   }
   const values: Alternative[] = [];
   if (s.valuePrefix && own) {
@@ -286,12 +291,13 @@ function searchAlternatives(plan: ListPlan, scope: Scope): Alternative[] {
           : sql`l.id in (select sv.license_id from custom_field_values sv where sv.account_id = ${plan.accountId} and sv.value_norm > ${v} and sv.value_norm < ${prefixEnd(v)})`,
       ],
       products: null,
+      rowCheck: s.wide.value,
     });
   } else if (s.valuePrefix) {
     alts.push(sql`exists (select 1 from custom_field_values sv where sv.license_id = l.id and sv.value_norm >= ${s.valuePrefix} and sv.value_norm < ${prefixEnd(s.valuePrefix)})`);
   }
   const byProduct = s.productIds.length > 0 ? s.productIds : null;
-  if (own) return [...alts.map((a) => ({ conds: [a], products: null })), ...values, ...(byProduct ? [{ conds: [], products: byProduct }] : [])];
+  if (own) return [...alts.map((a) => ({ conds: [a], products: null, rowCheck: a === wideHost })), ...values, ...(byProduct ? [{ conds: [], products: byProduct }] : [])];
   if (byProduct) alts.push(sql`l.product_id in (${sql.join(byProduct)})`);
   return alts.length === 0 ? [] : [{ conds: [sql`(${sql.join(alts.map((a) => sql`(${a})`), sql` or `)})`], products: null }];
 }
@@ -379,9 +385,9 @@ function sharedScope(plan: ListPlan): Cond {
 function indexOf(branch: Branch, order: 'id' | 'expires' | 'host'): string | null {
   if (branch.scope !== 'own') return null;
   const only = (allowed: Filter[]) => branch.filters.every((f) => allowed.includes(f));
-  const [single, ...more] = branch.filters;
-  if (order === 'expires') return only(['expires', 'status', 'product', 'products']) ? 'licenses_mm_expires' : null;
-  if (order === 'host') return only(['host', 'status', 'product', 'products']) ? 'licenses_mm_host' : null;
+  const [single, ...more] = branch.filters.filter((f) => f !== 'rowCheck');
+  if (order === 'expires') return only(['expires', 'status', 'product', 'products', 'rowCheck']) ? 'licenses_mm_expires' : null;
+  if (order === 'host') return only(['host', 'status', 'product', 'products', 'rowCheck']) ? 'licenses_mm_host' : null;
   if (more.length > 0) return null;
   switch (single) {
     case undefined:
