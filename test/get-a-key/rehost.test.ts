@@ -107,5 +107,27 @@ describeEachDialect('re-host', (dialect) => {
       expect((await rehost(license.id, 'HOST-X', portal.anonymous())).statusCode).toBe(401);
       expect((await member.get(`/accounts/${a}/licenses/${license.id}`)).json().status).toBe('active');
     });
+
+    it('is for a user of another account the license is shared with to manage, not to view', async () => {
+      const { license } = await agentLicense();
+      const admin = await portal.signIn(world.users.admin.email);
+      const stranger = await portal.signIn(world.users.stranger.email);
+      const shareWith = async (permission: 'view' | 'manage') => {
+        const res = await admin.post(`/accounts/${a}/licenses/${license.id}/shares`, { email: world.users.stranger.email, permission });
+        expect(res.statusCode, res.body).toBeLessThan(300);
+      };
+      const viaOther = (hostId: string) => stranger.post(`/accounts/${world.other.id}/licenses/${license.id}/rehost`, { hostId });
+
+      await shareWith('view');
+      expect((await viaOther('HOST-VIEW')).statusCode).toBe(403);
+      await shareWith('manage');
+      const moved = await viaOther('HOST-MANAGED');
+      expect(moved.statusCode, moved.body).toBe(200);
+      // The new license stays with the account that holds the old one.
+      const fresh = await member.get(`/accounts/${a}/licenses/${moved.json().license.id}`);
+      expect(fresh.statusCode).toBe(200);
+      expect(fresh.json().hostId).toBe('HOST-MANAGED');
+      expect((await member.get(`/accounts/${a}/licenses/${license.id}`)).json().status).toBe('revoked');
+    });
   });
 });

@@ -5,11 +5,11 @@ import { AppError, fieldError, notFound } from '../../http/app-error.js';
 import type { TIssuedLicense } from '../../../contracts/licenses.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { RequestContext } from '../auth/actor.js';
-import { authorize } from '../auth/authorize.js';
 import { catalogRepository } from '../catalog/catalog.repository.js';
 import type { LicenseDelivery } from '../licenses/license-delivery.js';
 import type { LicenseIssuer } from '../licenses/license-issuer.service.js';
 import { licensesRepository } from '../licenses/licenses.repository.js';
+import { LicenseAccess } from '../license-management/license-access.js';
 import { registrationsRepository } from '../licenses/registrations.repository.js';
 import { toRegistrationView } from './registration.js';
 
@@ -26,10 +26,17 @@ export interface RehostResult {
  * new host and the old license is revoked, at most `rehostsPerYear` times in any 365 days.
  */
 export class RehostService {
-  constructor(private readonly deps: { store: Store; clock: Clock; audit: AuditLog; issuer: LicenseIssuer; delivery: LicenseDelivery }) {}
+  private readonly access: LicenseAccess;
 
-  async rehost(ctx: RequestContext, accountId: string, licenseId: string, hostId: string): Promise<RehostResult> {
-    const access = authorize(ctx.actor, 'account.operate', accountId);
+  constructor(private readonly deps: { store: Store; clock: Clock; audit: AuditLog; issuer: LicenseIssuer; delivery: LicenseDelivery }) {
+    this.access = new LicenseAccess(deps.store);
+  }
+
+  async rehost(ctx: RequestContext, viaAccountId: string, licenseId: string, hostId: string): Promise<RehostResult> {
+    // The account's own licenses for its members, and another account's license shared with the
+    // user to manage (SPEC §7). The new license stays with the account that holds the old one.
+    const reach = await this.access.reach(ctx.actor, viaAccountId, licenseId, 'operate');
+    const { access, ownerAccountId: accountId } = reach;
     return this.deps.store.transaction(async (tx) => {
       const old = await licensesRepository.findLicense(tx, accountId, licenseId);
       if (!old) throw notFound('license');

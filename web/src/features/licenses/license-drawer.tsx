@@ -65,8 +65,8 @@ export function LicenseDrawer({ accountId, license, fields, canEdit, canShare, o
         <Section title="Custom fields">
           <CustomValuesForm accountId={accountId} license={license} fields={fields} canEdit={canEdit} />
         </Section>
-        {/* The re-host route serves the account's own licenses; only a node-locked license has a host to move. */}
-        {canEdit && !license.shared && license.hostId ? (
+        {/* Only a node-locked license has a host to move; a shared one, when shared to manage. */}
+        {canEdit && license.hostId ? (
           <Section title="Re-host">
             <LicenseRehost accountId={accountId} license={license} />
           </Section>
