@@ -70,6 +70,7 @@ describe.runIf(await isPostgresAvailable())('a cluster of three web and two work
       portalCpuMsPerRequest: Number(((cpuUsed * 1000) / driver.requests).toFixed(1)),
       acknowledgedChanges: driver.acknowledgedCount(),
       answers: driver.answers,
+      meanMilliseconds: driver.meanMilliseconds(),
       lost: 0,
       ...report.holdings,
     });
