@@ -1,10 +1,13 @@
 import type { Db } from '../../db/database.js';
+import { compiledInsert } from '../../db/compiled-once.js';
 import { rowChunks } from '../../db/row-chunks.js';
 import type { AlertsTable } from './alerts.table.js';
 
+const insertAlerts = compiledInsert('alerts');
+
 export const alertsRepository = {
   async insertMany(tx: Db, rows: AlertsTable[]): Promise<void> {
-    for (const chunk of rowChunks(rows, 10)) await tx.insertInto('alerts').values(chunk).execute();
+    for (const chunk of rowChunks(rows, 10)) await insertAlerts(tx, chunk);
   },
 
   list(db: Db, accountId: string, opts: { unread?: boolean | undefined; before?: string | undefined; limit: number }) {

@@ -1,7 +1,10 @@
 import type { Db } from '../../db/database.js';
-import { rowChunks } from '../../db/row-chunks.js';
 import { insertHeld } from '../../db/held-inserts.js';
+import { compiledInsert } from '../../db/compiled-once.js';
+import { rowChunks } from '../../db/row-chunks.js';
 import type { OutboxTable } from './outbox.table.js';
+
+const insertMessages = compiledInsert('outbox');
 
 export const outboxRepository = {
   /** Inside a transaction, written with the transaction's other mail just before it commits. */
@@ -9,9 +12,12 @@ export const outboxRepository = {
     return insertHeld(db, 'outbox', [row]);
   },
 
-  /** Many messages, as few statements as the parameter limit allows. */
+  /**
+   * Many messages at once (a batch of reminders), in statements of a few fixed sizes: a statement
+   * per batch size met would keep a large prepared statement in the cache for each.
+   */
   async insertMany(db: Db, rows: OutboxTable[]): Promise<void> {
-    for (const chunk of rowChunks(rows, 15)) await db.insertInto('outbox').values(chunk).execute();
+    for (const chunk of rowChunks(rows, 15)) await insertMessages(db, chunk);
   },
 
   async listDueIds(db: Db, now: string, limit: number): Promise<string[]> {

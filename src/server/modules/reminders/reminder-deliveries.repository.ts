@@ -1,11 +1,14 @@
 import type { Db } from '../../db/database.js';
+import { compiledInsert } from '../../db/compiled-once.js';
 import { rowChunks } from '../../db/row-chunks.js';
 import type { ReminderDeliveriesTable, RemindersTable } from './reminders.table.js';
+
+const insertDeliveries = compiledInsert('reminder_deliveries');
 
 /** The delivery log of reminders, and the reminders themselves as the account and the vendor see them. */
 export const reminderDeliveriesRepository = {
   async insertMany(tx: Db, rows: ReminderDeliveriesTable[]): Promise<void> {
-    for (const chunk of rowChunks(rows, 8)) await tx.insertInto('reminder_deliveries').values(chunk).execute();
+    for (const chunk of rowChunks(rows, 8)) await insertDeliveries(tx, chunk);
   },
 
   async insertTestReminder(tx: Db, row: RemindersTable): Promise<void> {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
+import { compiledInsert } from '../../db/compiled-once.js';
 import { rowChunks } from '../../db/row-chunks.js';
 import type { RemindersTable } from './reminders.table.js';
 
@@ -18,6 +19,8 @@ export type DueCursor = [string, string];
 
 /** `next_reminder_on` when a contract's plan has nothing more: sorts after every real date. */
 export const NO_MORE_REMINDERS = '9999-12-31';
+
+const insertReminders = compiledInsert('reminders', (q) => q.onConflict((oc) => oc.columns(['contract_id', 'stage', 'ends_at']).doNothing()).returning('id'));
 
 function contractFacts(tx: Db) {
   return tx
@@ -97,13 +100,7 @@ export const reminderPassRepository = {
   async insertReminders(tx: Db, rows: RemindersTable[]): Promise<Set<string>> {
     const written = new Set<string>();
     for (const chunk of rowChunks(rows, 12)) {
-      const inserted = await tx
-        .insertInto('reminders')
-        .values(chunk)
-        .onConflict((oc) => oc.columns(['contract_id', 'stage', 'ends_at']).doNothing())
-        .returning('id')
-        .execute();
-      for (const r of inserted) written.add(r.id);
+      for (const r of (await insertReminders(tx, chunk)).rows) written.add(r.id);
     }
     return written;
   },

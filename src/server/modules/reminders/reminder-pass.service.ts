@@ -42,6 +42,9 @@ export class ReminderPass {
         if (!batch) break;
         recorded += batch.recorded;
         after = batch.last;
+        // SQLite answers synchronously: without a turn of the event loop between batches, a long
+        // pass would hold off the process's timers and I/O to its end.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
     if (failures.length > 0) throw new AggregateError(failures, `reminder pass: ${failures.length} contract(s) failed; the others were processed`);
