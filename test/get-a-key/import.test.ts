@@ -99,10 +99,10 @@ describeEachDialect('order import', (dialect) => {
 
   describe('scale and concurrency', () => {
     it('imports more rows than one transaction holds, rejecting only the bad one', async () => {
-      const rows = Array.from({ length: 1201 }, (_, i) => (i === 700 ? `BIG-${i},${world.customer.id},,NOPE,1,,,` : `BIG-${i},${world.customer.id},,${PRODUCTS.server.sku},1,2026-12-01,2027-12-01,`));
+      const rows = Array.from({ length: 2401 }, (_, i) => (i === 2100 ? `BIG-${i},${world.customer.id},,NOPE,1,,,` : `BIG-${i},${world.customer.id},,${PRODUCTS.server.sku},1,2026-12-01,2027-12-01,`));
       const report = (await importCsv(world.vendor, csv(rows))).json();
-      expect(report.imported).toBe(1200);
-      expect(report.rejected).toEqual([{ row: 702, errors: [{ field: 'productSku', message: 'no product with this SKU' }] }]);
+      expect(report.imported).toBe(2400);
+      expect(report.rejected).toEqual([{ row: 2102, errors: [{ field: 'productSku', message: 'no product with this SKU' }] }]);
     });
 
     it('records each order once when the same file is imported twice at the same moment', async () => {
