@@ -4,6 +4,7 @@ import * as catalogOrdersLicenses from './0100_catalog_orders_licenses.js';
 import * as certificateMail from './0101_certificate_mail.js';
 import * as licenseManagement from './0200_license_management.js';
 import * as licenseStatusIndex from './0201_license_status_index.js';
+import * as licenseExportIndexes from './0202_license_export_indexes.js';
 import * as maintenanceReminders from './0300_maintenance_reminders.js';
 import * as alerts from './0310_alerts.js';
 import * as webhooks from './0320_webhooks.js';
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0101_certificate_mail': certificateMail,
   '0200_license_management': licenseManagement,
   '0201_license_status_index': licenseStatusIndex,
+  '0202_license_export_indexes': licenseExportIndexes,
   '0300_maintenance_reminders': maintenanceReminders,
   '0310_alerts': alerts,
   '0320_webhooks': webhooks,

@@ -65,8 +65,8 @@ export class LicenseExportService {
 }
 
 /**
- * Writes batches of rows as CSV lines. Cells the portal makes (ids, keys, timestamps, dates,
- * numbers, states) never need quoting; names, host IDs and custom values go through `csvCell`.
+ * Writes batches of rows as CSV lines. Cells the portal makes (ids, keys, serial numbers, timestamps,
+ * dates, numbers, states) never need quoting; names, host IDs and custom values go through `csvCell`.
  * A product's three cells are made once per export. Stored values are canonical for their type
  * (a number as `String(n)`), so they are written as stored.
  */
@@ -88,16 +88,16 @@ class RowWriter {
   async lines(rows: ListedRow[]): Promise<string> {
     const [shared] = await Promise.all([this.sharedOf(rows), this.loadProducts(rows)]);
     const calendar = calendarOf(this.clock.now());
-    const fieldCount = this.fields.length;
+    const cells = this.fields.map((_, i) => `f${i}` as const);
     let out = '';
     for (const r of rows) {
       const mark = shared?.marks.get(r.id);
       out +=
         `${r.id},${r.license_key},${this.products.get(r.product_id)},${r.quantity},${licenseStatus(r, calendar.today)},${csvCell(r.host_id)},` +
-        `${csvCell(r.serial_number)},${r.issued_at},${r.not_before},${r.expires_at ?? ''},${r.maintenance_ends_at ?? ''},${maintenanceStateOn(r.maintenance_ends_at, calendar)},` +
+        `${r.serial_number ?? ''},${r.issued_at},${r.not_before},${r.expires_at ?? ''},${r.maintenance_ends_at ?? ''},${maintenanceStateOn(r.maintenance_ends_at, calendar)},` +
         (mark ? `${csvCell(mark.owner_name)},${mark.permission}` : ',');
       const foreign = shared?.values.get(r.id);
-      for (let i = 0; i < fieldCount; i++) out += `,${csvCell(foreign ? foreign[this.fields[i]!.name] : r[`f${i}`])}`;
+      for (let i = 0; i < cells.length; i++) out += `,${csvCell(foreign ? foreign[this.fields[i]!.name] : r[cells[i]!])}`;
       out += '\r\n';
     }
     return out;

@@ -79,17 +79,22 @@ const MAX_BRANCHES = 64;
 const NEVER = '9999-12-31';
 const EXPIRES_KEY = sql`coalesce(l.expires_at, '9999-12-31')`;
 const HOST_KEY = sql`coalesce(l.host_id, '')`;
-// A LEFT JOIN is never reordered before the licenses, so it leaves each branch's plan as it was.
 const ROW_COLUMNS = sql`, l.account_id, l.license_key, l.product_id, l.quantity, l.host_id, l.not_before, l.expires_at, l.maintenance_ends_at, l.status, l.issued_at, e.serial_number`;
-const ROW_JOIN = sql` left join entitlements e on e.id = l.entitlement_id`;
 
 /**
- * A value per field, each a probe of the (license, field) key: a cell per field in the row
- * itself costs the export less than a second query for the batch's values and grouping them.
+ * A value per field, each a probe of the (license, field, value) index of migration 0202: a cell
+ * per field in the row itself costs the export less than a second query for the batch's values
+ * and grouping them. SQLite is told the index: without statistics of it, it reads the rows.
  */
-function rowColumns(fieldIds: string[]): RawBuilder<unknown> {
-  const values = fieldIds.map((id, i) => sql`, (select fv.value from custom_field_values fv where fv.license_id = l.id and fv.field_id = ${id}) as ${sql.raw(`f${i}`)}`);
+function rowColumns(plan: ExportPlan): RawBuilder<unknown> {
+  const hint = sql.raw(plan.dialect === 'sqlite' ? ' indexed by custom_field_values_cells' : '');
+  const values = plan.withRows.fieldIds.map((id, i) => sql`, (select fv.value from custom_field_values fv${hint} where fv.license_id = l.id and fv.field_id = ${id}) as ${sql.raw(`f${i}`)}`);
   return values.length === 0 ? ROW_COLUMNS : sql`${ROW_COLUMNS}${sql.join(values, sql``)}`;
+}
+
+/** The serial number, from the (id, serial_number) index of migration 0202. A LEFT JOIN is never read before the licenses: each branch keeps its plan. */
+function rowJoin(plan: ExportPlan): RawBuilder<unknown> {
+  return sql` left join entitlements e${sql.raw(plan.dialect === 'sqlite' ? ' indexed by entitlements_serial_of' : '')} on e.id = l.entitlement_id`;
 }
 
 /**
@@ -133,14 +138,22 @@ export const licenseListRepository = {
     if (branches.length === 0) return { byProduct: [], byMonth: [] };
     const sets = branches.map((b) => sql`select l.id, l.product_id, ${EXPIRES_KEY} as ex from licenses l where ${sql.join(conditionsOf(b, plan), sql` and `)}`);
     const source = sets.length === 1 ? sets[0]! : sql.join(sets, sql` union `);
-    const byProduct = await sql<{ sku: string; name: string; n: number }>`select p.sku, p.name, c.n from
-      (select product_id, count(*) as n from (${source}) as m group by product_id) as c
-      join products p on p.id = c.product_id order by c.n desc, p.sku`.execute(db);
-    const byMonth = await sql<{ month: string; n: number }>`select substr(ex, 1, 7) as month, count(*) as n from (${source}) as m
-      group by substr(ex, 1, 7) order by month`.execute(db);
+    // One pass over the list, counted by product and month together, then folded both ways here.
+    const { rows } = await sql<{ sku: string; name: string; month: string; n: number }>`select p.sku, p.name, c.month, c.n from
+      (select m.product_id, substr(m.ex, 1, 7) as month, count(*) as n from (${source}) as m group by m.product_id, substr(m.ex, 1, 7)) as c
+      join products p on p.id = c.product_id`.execute(db);
+    const products = new Map<string, { sku: string; name: string; n: number }>();
+    const months = new Map<string, number>();
+    for (const r of rows) {
+      const n = Number(r.n);
+      const product = products.get(r.sku);
+      if (product) product.n += n;
+      else products.set(r.sku, { sku: r.sku, name: r.name, n });
+      months.set(r.month, (months.get(r.month) ?? 0) + n);
+    }
     return {
-      byProduct: byProduct.rows.map((r) => ({ ...r, n: Number(r.n) })),
-      byMonth: byMonth.rows.map((r) => ({ month: r.month === NEVER_MONTH ? null : r.month, n: Number(r.n) })),
+      byProduct: [...products.values()].sort((a, b) => b.n - a.n || (a.sku < b.sku ? -1 : 1)),
+      byMonth: [...months.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, n]) => ({ month: month === NEVER_MONTH ? null : month, n })),
     };
   },
 };
@@ -335,8 +348,8 @@ function branchQuery(branch: Branch, sort: ListSort, plan: ListPlan, phase: 'mai
   const dir = sql.raw(sort.dir);
   const cmp = sql.raw(sort.dir === 'asc' ? '>' : '<');
   const conds = conditionsOf(branch, plan);
-  const cols = plan.withRows ? rowColumns(plan.withRows.fieldIds) : sql``;
-  const join = plan.withRows ? ROW_JOIN : sql``;
+  const cols = plan.withRows ? rowColumns(plan as ExportPlan) : sql``;
+  const join = plan.withRows ? rowJoin(plan as ExportPlan) : sql``;
 
   if (phase === 'value' && sort.kind === 'field') {
     const col = sql.raw(sort.numeric ? 'v.value_number' : 'v.value_norm');
