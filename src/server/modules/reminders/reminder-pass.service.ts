@@ -36,6 +36,9 @@ export class ReminderPass {
     let recorded = 0;
     const failures: unknown[] = [];
     for (const group of ['unplanned', 'planned'] as DueGroup[]) {
+      // A look outside any transaction first: on most ticks nothing is due, and then no write lock
+      // is taken at all (on SQLite, writers wait for one another, however many workers tick).
+      if ((await reminderPassRepository.dueBatch(db, this.deps.store.dialect, group, window, undefined, 1)).length === 0) continue;
       let after: DueCursor | undefined;
       for (;;) {
         const batch = await this.runBatch(group, window, after, now, failures);
