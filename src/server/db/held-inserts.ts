@@ -1,5 +1,6 @@
 import { compiledInsert } from './compiled-once.js';
 import type { Db } from './database.js';
+import { rowChunks } from './row-chunks.js';
 import type { Database } from './schema.js';
 
 /**
@@ -14,9 +15,6 @@ export type HeldTable = 'audit_log' | 'outbox' | 'deliveries';
 
 /** The order of writing: a delivery names its outbox message. */
 const TABLES: readonly HeldTable[] = ['audit_log', 'outbox', 'deliveries'];
-
-/** Bound parameters per statement: below SQLite's 32,766 and PostgreSQL's 65,535. */
-const MAX_PARAMETERS = 30_000;
 
 type Held = { [T in HeldTable]: Database[T][] };
 
@@ -66,9 +64,6 @@ export async function writeHeld(tx: Db): Promise<void> {
 
 async function writeRows<T extends HeldTable>(db: Db, table: T, rows: Database[T][]): Promise<void> {
   if (rows.length === 0) return;
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Object.keys(rows[0]!).length));
-  for (let i = 0; i < rows.length; i += perStatement) {
-    // The insert of one table narrows to its rows; TypeScript cannot follow that through the union.
-    await inserts[table](db, rows.slice(i, i + perStatement) as never);
-  }
+  // The insert of one table narrows to its rows; TypeScript cannot follow that through the union.
+  for (const chunk of rowChunks(rows, Object.keys(rows[0]!).length)) await inserts[table](db, chunk as never);
 }
