@@ -121,7 +121,7 @@ export function createContainer(config: Readonly<Config>, options: ContainerOpti
   // Before the outbox pass, so certificates of imported orders leave in the same tick.
   jobs.every('certificates', () => certificates.mailPending());
   // Before the outbox pass too, so a reminder's e-mails leave in the tick that records it.
-  jobs.every('reminders', (now) => maintenance.reminderPass.run(now));
+  jobs.every('reminders', (now, options) => maintenance.reminderPass.run(now, options));
   jobs.handle(WEBHOOK_JOB, (payload, { now }) => maintenance.webhookDeliveries.deliver(payload, now));
   jobs.every('outbox', (now) => outbox.deliverDue(now));
   jobs.every('housekeeping', housekeeping(store.db));

@@ -14,7 +14,7 @@ export function startWorker(queue: JobQueue, log: FastifyBaseLogger, intervalMs 
   const tick = () => {
     if (stopped) return;
     current = queue
-      .runDue(undefined, () => stopped)
+      .runDue(undefined, { isStopping: () => stopped })
       .then((report) => {
         const did = Object.values(report.tasks).reduce((a, b) => a + b, 0) + report.jobs.done + report.jobs.failed;
         if (did > 0) log.info({ report }, 'worker pass');

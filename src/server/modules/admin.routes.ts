@@ -30,7 +30,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ container: Container }> = asyn
   app.post('/admin/jobs/run-due', { config: { access: 'vendor.write' }, schema: { tags: ['admin'], body: ZRunDueBody, response: { 200: ZRunDueResponse, ...authErrors } } }, async (req) => {
     authorize(req.actor, 'vendor.write');
     const now = req.body.now ? new Date(req.body.now) : container.clock.now();
-    const report = await container.jobs.runDue(now);
+    const report = await container.jobs.runDue(now, { waitForOthers: true });
     return { now: now.toISOString(), ...report };
   });
 

@@ -8,7 +8,20 @@ import { jobsRepository } from './jobs.repository.js';
 export type JobHandler = (payload: unknown, ctx: { now: Date; jobId: string }) => Promise<void>;
 
 /** A recurring pass (deliver mail, plan reminders): runs on every tick; returns how much it did. */
-export type PeriodicTask = (now: Date) => Promise<number>;
+/**
+ * `waitForOthers`: an operator's run (`POST /admin/jobs/run-due`) waits for the rows another
+ * worker's pass holds instead of leaving them to it, so that its answer covers everything due.
+ */
+export interface TaskOptions {
+  waitForOthers: boolean;
+}
+
+export type PeriodicTask = (now: Date, options: TaskOptions) => Promise<number>;
+
+export interface RunOptions extends Partial<TaskOptions> {
+  /** Asked between jobs: a stopping worker takes no new one. */
+  isStopping?: () => boolean;
+}
 
 export interface EnqueueOptions {
   runAt?: Date;
@@ -66,11 +79,12 @@ export class JobQueue {
    * One pass as of `now`: every periodic task, then every due job. Once `isStopping` says so the
    * pass takes nothing new, so a worker asked to stop finishes the job in hand, not the backlog.
    */
-  async runDue(now: Date = this.clock.now(), isStopping: () => boolean = () => false): Promise<RunReport> {
+  async runDue(now: Date = this.clock.now(), options: RunOptions = {}): Promise<RunReport> {
+    const isStopping = options.isStopping ?? (() => false);
     const report: RunReport = { tasks: {}, jobs: { done: 0, failed: 0 } };
     for (const [name, task] of this.tasks) {
       if (isStopping()) return report;
-      report.tasks[name] = await task(now);
+      report.tasks[name] = await task(now, { waitForOthers: options.waitForOthers ?? false });
     }
     const nowIso = now.toISOString();
     const until = new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString();

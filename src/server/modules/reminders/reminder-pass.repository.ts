@@ -55,15 +55,18 @@ export const cursorOf = (group: DueGroup, c: DueContract): DueCursor => [group =
  * and planned ones whose day has come ((next_reminder_on, ends_at, id)). A contract with nothing
  * due is never read, so the pass costs what is due, not what is stored.
  */
+/** What a pass does with due contracts another pass holds locked (PostgreSQL): leave them to it, or wait. */
+export type LockedRows = 'skip' | 'wait';
+
 export const reminderPassRepository = {
   /**
    * Inside the batch's transaction: the next `limit` due contracts of the group after `after`,
    * with what their reminders say. On PostgreSQL the rows are locked and rows another worker holds
    * are skipped, so workers share the work instead of waiting on each other (the database checks
    * the condition again on the locked row, so a contract another worker just planned is left out);
-   * SQLite's write transaction is exclusive already.
+   * with `others: 'wait'` they are waited for instead. SQLite's write transaction is exclusive already.
    */
-  dueBatch(tx: Db, dialect: Dialect, group: DueGroup, w: DueWindow, after: DueCursor | undefined, limit: number): Promise<DueContract[]> {
+  dueBatch(tx: Db, dialect: Dialect, group: DueGroup, w: DueWindow, after: DueCursor | undefined, limit: number, others: LockedRows = 'skip'): Promise<DueContract[]> {
     let q = contractFacts(tx);
     if (group === 'unplanned') {
       q = q.where('c.next_reminder_on', 'is', null).where('c.ends_at', '>=', w.from).where('c.ends_at', '<=', w.to);
@@ -75,12 +78,12 @@ export const reminderPassRepository = {
       q = q.orderBy('c.next_reminder_on').orderBy('c.id');
     }
     q = q.limit(limit);
-    if (dialect === 'postgres') q = q.forUpdate(['c']).skipLocked();
+    if (dialect === 'postgres') q = others === 'skip' ? q.forUpdate(['c']).skipLocked() : q.forUpdate(['c']);
     return q.execute();
   },
 
   /** One contract again, locked as `dueBatch` locks, if it is still due: a failed batch is redone contract by contract. */
-  lockStillDue(tx: Db, dialect: Dialect, id: string, w: DueWindow): Promise<DueContract[]> {
+  lockStillDue(tx: Db, dialect: Dialect, id: string, w: DueWindow, others: LockedRows = 'skip'): Promise<DueContract[]> {
     let q = contractFacts(tx)
       .where('c.id', '=', id)
       .where((eb) =>
@@ -89,7 +92,7 @@ export const reminderPassRepository = {
           eb('c.next_reminder_on', '<=', w.today),
         ]),
       );
-    if (dialect === 'postgres') q = q.forUpdate(['c']).skipLocked();
+    if (dialect === 'postgres') q = others === 'skip' ? q.forUpdate(['c']).skipLocked() : q.forUpdate(['c']);
     return q.execute();
   },
 

@@ -3,7 +3,7 @@ import type { Store } from '../../db/store.js';
 import { newId } from '../../platform/ids.js';
 import { addDays, dateOf, daysLeft, decideReminder, DEFAULT_SCHEDULE, EXPIRED_NOTICE_WINDOW_DAYS, maxLeadDays, type ReminderDecision } from '../../../domain/reminders/index.js';
 import type { DispatchItem, ReminderDispatcher } from './reminder-dispatcher.js';
-import { cursorOf, NO_MORE_REMINDERS, reminderPassRepository, type DueContract, type DueCursor, type DueGroup, type DueWindow } from './reminder-pass.repository.js';
+import { cursorOf, NO_MORE_REMINDERS, reminderPassRepository, type DueContract, type DueCursor, type DueGroup, type DueWindow, type LockedRows } from './reminder-pass.repository.js';
 import { settingsByAccount } from './reminder-settings.js';
 import { reminderSettingsRepository } from './reminder-settings.repository.js';
 import type { RemindersTable } from './reminders.table.js';
@@ -27,8 +27,13 @@ const RETRIES = 3;
 export class ReminderPass {
   constructor(private readonly deps: { store: Store; dispatcher: ReminderDispatcher; batchSize?: number }) {}
 
-  /** One pass as of `now`; answers how many reminders it recorded. */
-  async run(now: Date): Promise<number> {
+  /**
+   * One pass as of `now`; answers how many reminders it recorded. With `waitForOthers` (an
+   * operator's run) contracts another pass holds are waited for rather than left to that pass, so
+   * that the answer covers every contract due, even if the other pass then fails.
+   */
+  async run(now: Date, options: { waitForOthers?: boolean } = {}): Promise<number> {
+    const others: LockedRows = options.waitForOthers ? 'wait' : 'skip';
     const { db } = this.deps.store;
     const today = dateOf(now);
     const lookAhead = Math.max(maxLeadDays(DEFAULT_SCHEDULE), await reminderSettingsRepository.maxLeadDays(db));
@@ -38,10 +43,10 @@ export class ReminderPass {
     for (const group of ['unplanned', 'planned'] as DueGroup[]) {
       // A look outside any transaction first: on most ticks nothing is due, and then no write lock
       // is taken at all (on SQLite, writers wait for one another, however many workers tick).
-      if ((await reminderPassRepository.dueBatch(db, this.deps.store.dialect, group, window, undefined, 1)).length === 0) continue;
+      if ((await reminderPassRepository.dueBatch(db, this.deps.store.dialect, group, window, undefined, 1, others)).length === 0) continue;
       let after: DueCursor | undefined;
       for (;;) {
-        const batch = await this.runBatch(group, window, after, now, failures);
+        const batch = await this.runBatch(group, window, after, now, failures, others);
         if (!batch) break;
         recorded += batch.recorded;
         after = batch.last;
@@ -59,14 +64,14 @@ export class ReminderPass {
    * that fails for a reason other than contention is redone one contract at a time, so a contract
    * with bad data holds up only itself; its error is reported when the pass ends.
    */
-  private async runBatch(group: DueGroup, window: DueWindow, after: DueCursor | undefined, now: Date, failures: unknown[]) {
+  private async runBatch(group: DueGroup, window: DueWindow, after: DueCursor | undefined, now: Date, failures: unknown[], others: LockedRows) {
     const { store } = this.deps;
     let read: DueContract[] = [];
     try {
       return await this.withRetry(() =>
         store.transaction(async (tx) => {
           read = [];
-          read = await reminderPassRepository.dueBatch(tx, store.dialect, group, window, after, this.deps.batchSize ?? BATCH);
+          read = await reminderPassRepository.dueBatch(tx, store.dialect, group, window, after, this.deps.batchSize ?? BATCH, others);
           if (read.length === 0) return null;
           return { recorded: await this.plan(tx, read, window, now), last: cursorOf(group, read[read.length - 1]!) };
         }),
@@ -76,7 +81,7 @@ export class ReminderPass {
       let recorded = 0;
       for (const { id } of read) {
         try {
-          recorded += await this.withRetry(() => store.transaction(async (tx) => this.plan(tx, await reminderPassRepository.lockStillDue(tx, store.dialect, id, window), window, now)));
+          recorded += await this.withRetry(() => store.transaction(async (tx) => this.plan(tx, await reminderPassRepository.lockStillDue(tx, store.dialect, id, window, others), window, now)));
         } catch (one) {
           failures.push(one);
         }
