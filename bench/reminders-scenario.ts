@@ -111,11 +111,11 @@ export async function measureReminderPass(ctx: BenchContext, dialect: 'sqlite' |
       method: [
         `The data set (bench/reminders-dataset.ts, seed 7): ${loaded.accounts.toLocaleString('en-US')} accounts with an admin each, partners delegated to a tenth of the customers, a twentieth with their own schedule (120/45/14 days and day-of), and ${loaded.contracts.toLocaleString('en-US')} maintenance contracts ending evenly from a year ago to three years ahead, unplanned, loaded with the bulk loader.`,
         'Each pass runs in a worker process of its own (bench/reminders-pass-run.ts: the container as `portal serve --role worker` builds it, no SMTP), timed around `reminderPass.run(now)`; peak RSS is that process’s VmHWM, and CPU time its user + system time during the pass (process.cpuUsage), plus on PostgreSQL the server processes’ of its connections (/proc/<pid>/stat): on a shared machine CPU time is the steadier figure.',
-        'The first pass is the heaviest: every contract within the look-ahead is planned and gets the one reminder it is due (e-mails queued in the outbox, alert, delivery log) in batch transactions of 2,000 contracts. The next day’s pass reads only the contracts whose planned day came. A third pass on the same day finds nothing.',
+        'The first pass is the heaviest: every contract within the look-ahead is planned and gets the one reminder it is due (e-mails queued in the outbox, alert, delivery log) in batch transactions of 2,048 contracts, each read and written 256 at a time. The next day’s pass reads only the contracts whose planned day came. A third pass on the same day finds nothing.',
         'The floor is the time the bulk loader takes to write the same rows (reminders, outbox messages, alerts, delivery-log lines) into an empty database; ratio = floor ÷ first pass.',
       ],
       notes: [
-        dialect === 'sqlite' ? 'SQLite with the production default synchronous=FULL: the pass commits once per batch of 2,000 contracts, so durability costs little.' : 'PostgreSQL 15 on the same machine, synchronous_commit=on.',
+        dialect === 'sqlite' ? 'SQLite with the production default synchronous=FULL: the pass commits once per batch of 2,048 contracts, so durability costs little.' : 'PostgreSQL 15 on the same machine, synchronous_commit=on.',
         'The machine is shared and was busy with other benchmarks during the run: compare the ratio, not the absolute figures.',
       ],
     };

@@ -10,10 +10,17 @@ import type { RemindersTable } from './reminders.table.js';
 
 /**
  * Contracts per transaction. Large, because each commit writes every page the batch touched and
- * due contracts lie scattered over the table; small enough that the write lock is held for well
- * under a second and a batch's rows stay a few megabytes.
+ * due contracts lie scattered over the table (a page written by one commit and again by the next
+ * is written twice, and checkpointed twice); small enough that the write lock is held for well
+ * under a second.
  */
-const BATCH = 2000;
+const BATCH = 2048;
+/**
+ * Contracts read and written at a time inside a batch's transaction. A chunk's rows and messages
+ * are garbage before the next chunk is read, so they die young instead of piling up in the old
+ * generation for the length of the transaction: the pass's memory follows the chunk, not the batch.
+ */
+const CHUNK = 256;
 const RETRIES = 3;
 
 /**
@@ -66,27 +73,40 @@ export class ReminderPass {
    */
   private async runBatch(group: DueGroup, window: DueWindow, after: DueCursor | undefined, now: Date, failures: unknown[], others: LockedRows) {
     const { store } = this.deps;
-    let read: DueContract[] = [];
+    const batchSize = this.deps.batchSize ?? BATCH;
+    const chunkSize = Math.min(batchSize, CHUNK);
+    // Only the ids stay for the whole batch: what a failed batch needs to be redone contract by contract.
+    let read: string[] = [];
+    let last: DueCursor | undefined;
     try {
       return await this.withRetry(() =>
         store.transaction(async (tx) => {
           read = [];
-          read = await reminderPassRepository.dueBatch(tx, store.dialect, group, window, after, this.deps.batchSize ?? BATCH, others);
-          if (read.length === 0) return null;
-          return { recorded: await this.plan(tx, read, window, now), last: cursorOf(group, read[read.length - 1]!) };
+          last = after;
+          let recorded = 0;
+          while (read.length < batchSize) {
+            const limit = Math.min(chunkSize, batchSize - read.length);
+            const chunk = await reminderPassRepository.dueBatch(tx, store.dialect, group, window, last, limit, others);
+            if (chunk.length === 0) break;
+            for (const c of chunk) read.push(c.id);
+            last = cursorOf(group, chunk[chunk.length - 1]!);
+            recorded += await this.plan(tx, chunk, window, now);
+            if (chunk.length < limit) break;
+          }
+          return read.length === 0 ? null : { recorded, last: last! };
         }),
       );
     } catch (error) {
       if (read.length === 0) throw error;
       let recorded = 0;
-      for (const { id } of read) {
+      for (const id of read) {
         try {
           recorded += await this.withRetry(() => store.transaction(async (tx) => this.plan(tx, await reminderPassRepository.lockStillDue(tx, store.dialect, id, window, others), window, now)));
         } catch (one) {
           failures.push(one);
         }
       }
-      return { recorded, last: cursorOf(group, read[read.length - 1]!) };
+      return { recorded, last: last! };
     }
   }
 
