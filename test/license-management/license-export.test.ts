@@ -66,6 +66,32 @@ describeEachDialect('license CSV export', (dialect) => {
     expect(byId[ids.plain!]).toMatchObject({ cost_center: 'CC-7', seats: '7', hostId: "'=cmd", productName: 'Data Mesh', status: 'active', expiresAt: '2027-06-30', sharedFrom: '' });
   });
 
+  it('writes each state and cell as the list shows it: expired, revoked, maintenance expiring or ended, awkward host IDs', async () => {
+    const lf = licenseFactory(portal);
+    const product = await lf.product({ name: 'Edge, "Gateway"' });
+    const cases = [
+      { expires_at: '2026-11-22', maintenance_ends_at: '2026-11-23' },
+      { expires_at: '2026-11-23', maintenance_ends_at: '2026-11-22' },
+      { status: 'revoked' as const, maintenance_ends_at: '2027-02-21', host_id: 'AA, "BB"' },
+      { status: 'retired' as const, maintenance_ends_at: '2027-02-22', host_id: '-host' },
+      { serialNumber: lf.serial(), host_id: '@x "y"' },
+    ];
+    for (const c of cases) {
+      portal.clock.advance(5);
+      await lf.license(accountId, product.id, c);
+    }
+    const rows = await exportCsv(admin, accountId, `product=${product.sku}`);
+    const res = await admin.get(`/accounts/${accountId}/licenses?product=${product.sku}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const listed = res.json().items as Record<string, unknown>[];
+    expect(rows.map((r) => r.status)).toEqual(['active', 'retired', 'revoked', 'active', 'expired']);
+    expect(rows.map((r) => r.maintenance)).toEqual(['none', 'active', 'expiring', 'expired', 'expiring']);
+    expect(rows.map((r) => [r.licenseId, r.licenseKey, r.productName, r.status, r.maintenance, r.serialNumber, r.issuedAt, r.notBefore, r.expiresAt, r.maintenanceEndsAt])).toEqual(
+      listed.map((l) => [l.id, l.licenseKey, 'Edge, "Gateway"', l.status, l.maintenance, l.serialNumber ?? '', l.issuedAt, l.notBefore, l.expiresAt ?? '', l.maintenanceEndsAt ?? '']),
+    );
+    expect(rows.map((r) => r.hostId)).toEqual(['@x "y"', "'-host", 'AA, "BB"', '', ''].map((h) => (h.startsWith('@') ? `'${h}` : h)));
+  });
+
   it('streams every license of a list longer than many pages, once each', async () => {
     const rows = await exportCsv(admin, accountId, `product=${bulkSku}`);
     expect(rows).toHaveLength(2_345);

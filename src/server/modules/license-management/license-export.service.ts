@@ -1,14 +1,13 @@
 import { Readable } from 'node:stream';
 import type { Db } from '../../db/database.js';
 import type { Store } from '../../db/store.js';
-import type { Clock } from '../../platform/clock.js';
 import type { RequestContext } from '../auth/actor.js';
 import { csvCell, csvLine } from './csv-cells.js';
 import type { FieldDefinition } from './custom-value-rules.js';
 import { licenseDetailsRepository } from './license-details.repository.js';
-import { licenseListRepository, type ExportPlan, type ListedRow } from './license-list.repository.js';
+import type { ExportedRow } from './license-export.repository.js';
+import { licenseListRepository, type ExportPlan } from './license-list.repository.js';
 import type { LicenseFilterQuery, LicenseListService } from './license-list.service.js';
-import { calendarOf, licenseStatus, maintenanceStateOn } from './license-status.js';
 
 /** Licenses read per query: large enough for throughput, small enough that memory stays flat. */
 export const EXPORT_BATCH_ROWS = 2000;
@@ -39,18 +38,18 @@ const COLUMNS = [
  * columns named like the fields, so the file imports back as it is.
  */
 export class LicenseExportService {
-  constructor(private readonly deps: { list: LicenseListService; store: Store; clock: Clock }) {}
+  constructor(private readonly deps: { list: LicenseListService; store: Store }) {}
 
   /** Authorizes and reads the first batch before the first byte, so that a refusal is an ordinary error answer. */
   async csv(ctx: RequestContext, accountId: string, query: LicenseFilterQuery): Promise<Readable> {
     const { plan, fields } = await this.deps.list.exportPlan(ctx, accountId, query, EXPORT_BATCH_ROWS);
     const { db } = this.deps.store;
     const first = plan ? await licenseListRepository.pageOfRows(db, plan) : [];
-    const writer = new RowWriter(db, ctx, accountId, fields, this.deps.clock);
+    const writer = new RowWriter(db, ctx, fields);
     return Readable.from(this.chunks(db, plan, first, writer), { objectMode: false, highWaterMark: 64 * 1024 });
   }
 
-  private async *chunks(db: Db, plan: ExportPlan | null, first: ListedRow[], writer: RowWriter): AsyncGenerator<string> {
+  private async *chunks(db: Db, plan: ExportPlan | null, first: ExportedRow[], writer: RowWriter): AsyncGenerator<string> {
     yield writer.header();
     let batch = first;
     while (plan && batch.length > 0) {
@@ -65,10 +64,10 @@ export class LicenseExportService {
 }
 
 /**
- * Writes batches of rows as CSV lines. Cells the portal makes (ids, keys, serial numbers, timestamps,
- * dates, numbers, states) never need quoting; names, host IDs and custom values go through `csvCell`.
- * A product's three cells are made once per export. Stored values are canonical for their type
- * (a number as `String(n)`), so they are written as stored.
+ * Writes batches of rows as CSV lines. The cells the portal makes come from the database as CSV
+ * text already (see `ExportedRow`); names, host IDs and custom values go through `csvCell`. A
+ * product's three cells are made once per export. Stored values are canonical for their type (a
+ * number as `String(n)`), so they are written as stored.
  */
 class RowWriter {
   private readonly products = new Map<string, string>();
@@ -76,28 +75,33 @@ class RowWriter {
   constructor(
     private readonly db: Db,
     private readonly ctx: RequestContext,
-    private readonly accountId: string,
     private readonly fields: FieldDefinition[],
-    private readonly clock: Clock,
   ) {}
 
   header(): string {
     return csvLine([...COLUMNS, ...this.fields.map((f) => f.name)]);
   }
 
-  async lines(rows: ListedRow[]): Promise<string> {
+  async lines(rows: ExportedRow[]): Promise<string> {
     const [shared] = await Promise.all([this.sharedOf(rows), this.loadProducts(rows)]);
-    const calendar = calendarOf(this.clock.now());
-    const cells = this.fields.map((_, i) => `f${i}` as const);
+    const fieldIds = this.fields.map((f) => f.id);
+    const fieldNames = this.fields.map((f) => f.name);
     let out = '';
     for (const r of rows) {
       const mark = shared?.marks.get(r.id);
+      // `cells` is `key,quantity,status,serial,…`: none of them holds a comma.
+      const { cells } = r;
+      const key = cells.indexOf(',');
+      const status = cells.indexOf(',', cells.indexOf(',', key + 1) + 1);
       out +=
-        `${r.id},${r.license_key},${this.products.get(r.product_id)},${r.quantity},${licenseStatus(r, calendar.today)},${csvCell(r.host_id)},` +
-        `${r.serial_number ?? ''},${r.issued_at},${r.not_before},${r.expires_at ?? ''},${r.maintenance_ends_at ?? ''},${maintenanceStateOn(r.maintenance_ends_at, calendar)},` +
+        `${r.id},${cells.slice(0, key)},${this.products.get(r.product_id)}${cells.slice(key, status)},${csvCell(r.host_id)}${cells.slice(status)},` +
         (mark ? `${csvCell(mark.owner_name)},${mark.permission}` : ',');
+      // A license shared from another account holds its owner's fields: its values are matched by name.
       const foreign = shared?.values.get(r.id);
-      for (let i = 0; i < cells.length; i++) out += `,${csvCell(foreign ? foreign[this.fields[i]!.name] : r[cells[i]!])}`;
+      const values = foreign ?? valuesOf(r);
+      const keys = foreign ? fieldNames : fieldIds;
+      if (values) for (const key of keys) out += `,${csvCell(values[key])}`;
+      else out += ','.repeat(keys.length);
       out += '\r\n';
     }
     return out;
@@ -107,20 +111,29 @@ class RowWriter {
    * For licenses of other accounts shared with the user (read only when a batch holds some):
    * how they are shared, and their values, which belong to their owner's fields of the same names.
    */
-  private async sharedOf(rows: ListedRow[]) {
-    const foreign = rows.filter((r) => r.account_id !== this.accountId).map((r) => r.id);
+  private async sharedOf(rows: ExportedRow[]) {
+    const foreign = rows.filter((r) => r.is_shared).map((r) => r.id);
     if (foreign.length === 0) return null;
     const [marks, values] = await Promise.all([
       this.ctx.actor.kind === 'user' ? licenseDetailsRepository.shareMarks(this.db, this.ctx.actor.userId, foreign) : [],
       licenseDetailsRepository.values(this.db, foreign),
     ]);
     const byLicense = new Map<string, Record<string, string>>();
-    for (const v of values) byLicense.set(v.license_id, { ...byLicense.get(v.license_id), [v.name]: v.value });
+    // Without a prototype, a field named like an object's property (`constructor`) reads as absent.
+    for (const v of values) {
+      let record = byLicense.get(v.license_id);
+      if (!record) byLicense.set(v.license_id, (record = Object.create(null) as Record<string, string>));
+      record[v.name] = v.value;
+    }
     return { marks: new Map(marks.map((m) => [m.license_id, m])), values: byLicense };
   }
 
-  private async loadProducts(rows: ListedRow[]): Promise<void> {
+  private async loadProducts(rows: ExportedRow[]): Promise<void> {
     const missing = [...new Set(rows.map((r) => r.product_id))].filter((id) => !this.products.has(id));
     for (const p of await licenseDetailsRepository.products(this.db, missing)) this.products.set(p.id, `${csvCell(p.sku)},${csvCell(p.name)},${csvCell(p.version)}`);
   }
+}
+
+function valuesOf(row: ExportedRow): Record<string, string> | null {
+  return row.field_values === null ? null : (JSON.parse(row.field_values) as Record<string, string>);
 }

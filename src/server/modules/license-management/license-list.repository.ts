@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { TListedLicenseStatus } from '../../../contracts/license-management.js';
 import type { Db, Dialect } from '../../db/database.js';
 import type { ListCursor } from './license-cursor.js';
-import type { ListedLicenseRow } from './license-details.repository.js';
+import { exportedColumns, exportedJoin, type ExportedRow } from './license-export.repository.js';
 import { prefixEnd, type SearchTerms } from './search-terms.js';
 
 export type SortDirection = 'asc' | 'desc';
@@ -36,10 +36,10 @@ export interface ListPlan {
   /** Rows to fetch: one more than a page, to tell whether another page exists. */
   limit: number;
   /**
-   * Read each license's exported columns with its key (the CSV export), not only its id, and
-   * its values of these custom fields as `f0`, `f1`, ….
+   * Read each license's exported cells with its key (the CSV export), not only its id; `horizon`
+   * is the last day of the `expiring` maintenance window.
    */
-  withRows?: { fieldIds: string[] };
+  withRows?: { horizon: string };
 }
 
 /**
@@ -61,14 +61,6 @@ export interface ListedKey {
   phase: ListCursor['phase'];
 }
 
-/** A license as the export writes it, read in the same query as its place in the list; its product by id. */
-export type ListedRow = ListedKey &
-  Omit<ListedLicenseRow, 'sku' | 'product_name' | 'version'> & {
-    product_id: string;
-    /** `f0`, `f1`, …: the license's value of each field asked for, or null. */
-    [field: `f${number}`]: string | null;
-  };
-
 type Cond = RawBuilder<unknown>;
 type Scope = 'own' | 'shared';
 
@@ -79,23 +71,6 @@ const MAX_BRANCHES = 64;
 const NEVER = '9999-12-31';
 const EXPIRES_KEY = sql`coalesce(l.expires_at, '9999-12-31')`;
 const HOST_KEY = sql`coalesce(l.host_id, '')`;
-const ROW_COLUMNS = sql`, l.account_id, l.license_key, l.product_id, l.quantity, l.host_id, l.not_before, l.expires_at, l.maintenance_ends_at, l.status, l.issued_at, e.serial_number`;
-
-/**
- * A value per field, each a probe of the (license, field, value) index of migration 0202: a cell
- * per field in the row itself costs the export less than a second query for the batch's values
- * and grouping them. SQLite is told the index: without statistics of it, it reads the rows.
- */
-function rowColumns(plan: ExportPlan): RawBuilder<unknown> {
-  const hint = sql.raw(plan.dialect === 'sqlite' ? ' indexed by custom_field_values_cells' : '');
-  const values = plan.withRows.fieldIds.map((id, i) => sql`, (select fv.value from custom_field_values fv${hint} where fv.license_id = l.id and fv.field_id = ${id}) as ${sql.raw(`f${i}`)}`);
-  return values.length === 0 ? ROW_COLUMNS : sql`${ROW_COLUMNS}${sql.join(values, sql``)}`;
-}
-
-/** The serial number, from the (id, serial_number) index of migration 0202. A LEFT JOIN is never read before the licenses: each branch keeps its plan. */
-function rowJoin(plan: ExportPlan): RawBuilder<unknown> {
-  return sql` left join entitlements e${sql.raw(plan.dialect === 'sqlite' ? ' indexed by entitlements_serial_of' : '')} on e.id = l.entitlement_id`;
-}
 
 /**
  * The license list's SQL: one keyset page of ids in `(sort key, id)` order.
@@ -107,9 +82,9 @@ function rowJoin(plan: ExportPlan): RawBuilder<unknown> {
  * page at a few index probes whether the account holds a hundred licenses or a million.
  */
 export const licenseListRepository = {
-  /** `pageOfKeys` with each license's columns (`plan.withRows`): the export's batches. */
-  async pageOfRows(db: Db, plan: ExportPlan): Promise<ListedRow[]> {
-    return (await this.pageOfKeys(db, plan)) as ListedRow[];
+  /** `pageOfKeys` with each license's cells (`plan.withRows`): the export's batches. */
+  async pageOfRows(db: Db, plan: ExportPlan): Promise<ExportedRow[]> {
+    return (await this.pageOfKeys(db, plan)) as ExportedRow[];
   },
 
   async pageOfKeys(db: Db, plan: ListPlan): Promise<ListedKey[]> {
@@ -348,8 +323,8 @@ function branchQuery(branch: Branch, sort: ListSort, plan: ListPlan, phase: 'mai
   const dir = sql.raw(sort.dir);
   const cmp = sql.raw(sort.dir === 'asc' ? '>' : '<');
   const conds = conditionsOf(branch, plan);
-  const cols = plan.withRows ? rowColumns(plan as ExportPlan) : sql``;
-  const join = plan.withRows ? rowJoin(plan as ExportPlan) : sql``;
+  const cols = plan.withRows ? exportedColumns(plan as ExportPlan) : sql``;
+  const join = plan.withRows ? exportedJoin(plan as ExportPlan) : sql``;
 
   if (phase === 'value' && sort.kind === 'field') {
     const col = sql.raw(sort.numeric ? 'v.value_number' : 'v.value_norm');

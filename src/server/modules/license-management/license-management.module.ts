@@ -29,7 +29,7 @@ export function createLicenseManagement(deps: LicenseManagementDeps) {
   return {
     access,
     list,
-    exporter: new LicenseExportService({ list, store, clock }),
+    exporter: new LicenseExportService({ list, store }),
     history: new LicenseHistoryService({ store, access }),
     customFields: new CustomFieldsService({ store, clock, audit }),
     customValues,
