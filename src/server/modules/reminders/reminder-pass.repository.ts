@@ -69,8 +69,11 @@ export const reminderPassRepository = {
   dueBatch(tx: Db, dialect: Dialect, group: DueGroup, w: DueWindow, after: DueCursor | undefined, limit: number, others: LockedRows = 'skip'): Promise<DueContract[]> {
     let q = contractFacts(tx);
     if (group === 'unplanned') {
-      q = q.where('c.next_reminder_on', 'is', null).where('c.ends_at', '>=', w.from).where('c.ends_at', '<=', w.to);
+      q = q.where('c.next_reminder_on', 'is', null).where('c.ends_at', '<=', w.to);
+      // After a cursor (a contract of this window) the window's start is implied; left in, it would be
+      // the bound PostgreSQL starts the index scan from, walking again past every entry already planned.
       if (after) q = q.where((eb) => eb(eb.refTuple('c.ends_at', 'c.id'), '>', eb.tuple(after[0], after[1])));
+      else q = q.where('c.ends_at', '>=', w.from);
       q = q.orderBy('c.ends_at').orderBy('c.id');
     } else {
       q = q.where('c.next_reminder_on', '<=', w.today);
