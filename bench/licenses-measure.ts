@@ -103,7 +103,7 @@ export async function measureLicenses(ctx: BenchContext, options: MeasureOptions
   }
 }
 
-async function measureExport(ctx: BenchContext, portal: ServerProcess, base: string, headers: Record<string, string>, figures: Record<string, Figure>) {
+export async function measureExport(ctx: BenchContext, portal: ServerProcess, base: string, headers: Record<string, string>, figures: Record<string, Figure>) {
   const before = portal.peakRssMiB();
   const file = join(ctx.workDir, 'licenses.csv');
   const cpuBefore = portal.cpuSeconds();
@@ -113,7 +113,8 @@ async function measureExport(ctx: BenchContext, portal: ServerProcess, base: str
   const out = createWriteStream(file);
   let rows = -1; // the header
   for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    for (const byte of chunk) if (byte === 10) rows++;
+    // Counted natively: a JavaScript loop over 200 MB of bytes made this reader slower than the server.
+    for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) rows++;
     if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((r) => out.end(() => r()));
