@@ -49,15 +49,15 @@ export type DueContract = Awaited<ReturnType<ReturnType<typeof contractFacts>['e
 /** The cursor after `c` in its group's index order. */
 export const cursorOf = (group: DueGroup, c: DueContract): DueCursor => [group === 'unplanned' ? c.ends_at : c.next_reminder_on!, c.id];
 
+/** What a pass does with due contracts another pass holds locked (PostgreSQL): leave them to it, or wait. */
+export type LockedRows = 'skip' | 'wait';
+
 /**
  * The reminder pass's SQL. Each group is read through one index, in its order: unplanned
  * contracts within the end-date window (the partial index of contracts waiting to be planned),
  * and planned ones whose day has come ((next_reminder_on, ends_at, id)). A contract with nothing
  * due is never read, so the pass costs what is due, not what is stored.
  */
-/** What a pass does with due contracts another pass holds locked (PostgreSQL): leave them to it, or wait. */
-export type LockedRows = 'skip' | 'wait';
-
 export const reminderPassRepository = {
   /**
    * Inside the batch's transaction: the next `limit` due contracts of the group after `after`,
@@ -81,13 +81,12 @@ export const reminderPassRepository = {
       q = q.orderBy('c.next_reminder_on').orderBy('c.id');
     }
     q = q.limit(limit);
-    if (dialect === 'postgres') q = others === 'skip' ? q.forUpdate(['c']).skipLocked() : q.forUpdate(['c']);
-    return q.execute();
+    return lockedAs(q, dialect, others).execute();
   },
 
   /** One contract again, locked as `dueBatch` locks, if it is still due: a failed batch is redone contract by contract. */
   lockStillDue(tx: Db, dialect: Dialect, id: string, w: DueWindow, others: LockedRows = 'skip'): Promise<DueContract[]> {
-    let q = contractFacts(tx)
+    const q = contractFacts(tx)
       .where('c.id', '=', id)
       .where((eb) =>
         eb.or([
@@ -95,8 +94,7 @@ export const reminderPassRepository = {
           eb('c.next_reminder_on', '<=', w.today),
         ]),
       );
-    if (dialect === 'postgres') q = others === 'skip' ? q.forUpdate(['c']).skipLocked() : q.forUpdate(['c']);
-    return q.execute();
+    return lockedAs(q, dialect, others).execute();
   },
 
   /**
@@ -120,3 +118,10 @@ export const reminderPassRepository = {
     }
   },
 };
+
+/** PostgreSQL locks the contracts read, skipping or waiting for those another pass holds; SQLite's write transaction is exclusive already. */
+function lockedAs<Q extends ReturnType<typeof contractFacts>>(q: Q, dialect: Dialect, others: LockedRows): Q {
+  if (dialect !== 'postgres') return q;
+  const locked = q.forUpdate(['c']);
+  return (others === 'skip' ? locked.skipLocked() : locked) as Q;
+}
