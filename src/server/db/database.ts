@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
+import { registerNativeConnection } from './native-connection.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -39,6 +40,7 @@ function openSqlite(options: DatabaseOptions): DatabaseHandle {
   native.pragma('foreign_keys = ON');
   native.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(native) }) });
+  registerNativeConnection(db, { dialect: 'sqlite', connection: native });
   return {
     db,
     dialect: 'sqlite',
@@ -75,6 +77,7 @@ function openPostgres(options: DatabaseOptions): DatabaseHandle {
   // the pool drops it and the next query opens a fresh one.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  registerNativeConnection(db, { dialect: 'postgres', pool });
   return {
     db,
     dialect: 'postgres',
