@@ -1,5 +1,6 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type pg from 'pg';
+import type { CompiledQuery } from 'kysely';
 import type { Db } from './database.js';
 
 /**
@@ -31,4 +32,30 @@ export function idleSqlite(db: Db): SqliteDatabase.Database | undefined {
 export function postgresPool(db: Db): pg.Pool | undefined {
   const native = natives.get(db);
   return native?.dialect === 'postgres' ? native.pool : undefined;
+}
+
+const sqliteStatements = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>();
+
+function sqliteStatement(connection: SqliteDatabase.Database, text: string): SqliteDatabase.Statement {
+  let statements = sqliteStatements.get(connection);
+  if (!statements) sqliteStatements.set(connection, (statements = new Map()));
+  let statement = statements.get(text);
+  if (!statement) statements.set(text, (statement = connection.prepare(text)));
+  return statement;
+}
+
+/**
+ * The first row of a query compiled once, with its parameters bound: on SQLite the statement is
+ * prepared once per connection and run synchronously; on PostgreSQL as a named statement, which
+ * each pooled connection parses and plans once instead of on every call. `name` must be unique to
+ * the SQL text. Only for a fixed set of hot reads: each name keeps a prepared statement alive on
+ * every connection.
+ */
+export async function firstRow<R>(db: Db, name: string, query: { sql: string }, parameters: readonly unknown[]): Promise<R | undefined> {
+  const sqlite = idleSqlite(db);
+  if (sqlite) return sqliteStatement(sqlite, query.sql).get(parameters) as R | undefined;
+  const pool = postgresPool(db);
+  if (pool) return (await pool.query({ name, text: query.sql, values: parameters as unknown[] })).rows[0] as R | undefined;
+  const { rows } = await db.executeQuery<R>({ ...(query as CompiledQuery<R>), parameters });
+  return rows[0];
 }

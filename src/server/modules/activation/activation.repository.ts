@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { firstRow } from '../../db/native-connection.js';
 import { productFacts, type ProductFacts } from '../catalog/product-facts.js';
 import type { LicensesTable } from '../licenses/licenses.table.js';
 import type { ActivationsTable } from './activation.table.js';
@@ -55,14 +56,14 @@ export const activationRepository = {
   /**
    * The hot path of validation: the license by its unique key and, when a host is named, that
    * host's activation, in one statement over two unique indexes; its product comes from memory
-   * (product-facts.ts). The statement is built once per database handle; each call only binds its
-   * values (building it anew costs more than running it).
+   * (product-facts.ts). The statement is built once per database handle and run on the driver's
+   * connection (native-connection.ts); each call only binds its values: building it anew, or going
+   * through the query builder's execution, costs more than running it.
    */
   async findByKey(db: Db, licenseKey: string, hostId: string | undefined): Promise<KeyedLicense | undefined> {
-    const compiled = hostId === undefined ? lookupsOf(db).byKey : lookupsOf(db).byKeyAndHost;
+    const [name, compiled] = hostId === undefined ? ['license-by-key', lookupsOf(db).byKey] : ['license-by-key-and-host', lookupsOf(db).byKeyAndHost];
     const parameters = compiled.parameters.map((p) => (p === KEY ? licenseKey : p === HOST ? hostId : p));
-    const { rows } = await db.executeQuery<LicenseRow>({ ...compiled, parameters });
-    const license = rows[0];
+    const license = await firstRow<LicenseRow>(db, name, compiled, parameters);
     if (!license) return undefined;
     const product = await productFacts(db, license.product_id);
     if (!product) return undefined;
