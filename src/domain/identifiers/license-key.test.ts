@@ -28,6 +28,15 @@ describe('parseLicenseKey', () => {
     }
   });
 
+  it('reads a key in its display form as itself, and as its typed forms read', () => {
+    fc.assert(
+      fc.property(keyArb, (key) => {
+        expect(parseLicenseKey(key)).toEqual({ ok: true, value: key });
+        expect(parseLicenseKey(key.toLowerCase().replaceAll('-', ' '))).toEqual({ ok: true, value: key });
+      }),
+    );
+  });
+
   it('names the field and the fault', () => {
     const fault = (input: string) => {
       const result = parseLicenseKey(input);

@@ -1,6 +1,6 @@
 import { randomCrockford, groupChars } from './crockford.js';
 import { parseCrockfordCode } from './crockford-code.js';
-import { luhn32CheckChar } from './luhn32.js';
+import { isLuhn32Valid, luhn32CheckChar } from './luhn32.js';
 import type { IdentifierResult } from './result.js';
 
 /**
@@ -18,8 +18,13 @@ const KEY_LENGTH = LICENSE_KEY_RANDOM_CHARS + 1;
 
 export type LicenseKeyResult = IdentifierResult<{ value: string }>;
 
+/** A key exactly in its display form, as products send the key they were given: nothing to map or regroup. */
+const DISPLAY_FORM = /^[0-9A-HJKMNP-TV-Z]{5}(?:-[0-9A-HJKMNP-TV-Z]{5}){4}$/;
+
 /** Read a typed license key (case, spaces, dashes and I/L/O confusions do not matter) to `XXXXX-…`. */
 export function parseLicenseKey(input: string, options: { field?: string } = {}): LicenseKeyResult {
+  // Validation reads a key on every call: the display form is checked without taking it apart.
+  if (DISPLAY_FORM.test(input) && isLuhn32Valid(input.replaceAll('-', ''))) return { ok: true, value: input };
   const parsed = parseCrockfordCode(input, {
     field: options.field ?? 'licenseKey',
     length: KEY_LENGTH,
