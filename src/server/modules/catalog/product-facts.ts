@@ -13,6 +13,11 @@ const remembered = new WeakMap<Db, Map<string, ProductFacts>>();
  * version is a new SKU, see docs/decisions.md), so what was read stays true on every instance; the
  * hot paths that answer products (validation, activation) then read one table instead of two.
  */
+/** A product's facts when this process has read them already: the hot paths then need not wait. */
+export function knownProductFacts(db: Db, productId: string): ProductFacts | undefined {
+  return remembered.get(db)?.get(productId);
+}
+
 export async function productFacts(db: Db, productId: string): Promise<ProductFacts | undefined> {
   let byId = remembered.get(db);
   if (!byId) remembered.set(db, (byId = new Map()));
