@@ -15,6 +15,7 @@ import * as flexContracts from './0500_flex_contracts.js';
 import * as vouchers from './0510_vouchers.js';
 import * as downloads from './0600_downloads.js';
 import * as activations from './0610_activations.js';
+import * as validationIndex from './0620_validation_index.js';
 import * as enterpriseSignIn from './0700_enterprise_sign_in.js';
 
 /**
@@ -38,5 +39,6 @@ export const migrations: Record<string, Migration> = {
   '0510_vouchers': vouchers,
   '0600_downloads': downloads,
   '0610_activations': activations,
+  '0620_validation_index': validationIndex,
   '0700_enterprise_sign_in': enterpriseSignIn,
 };
