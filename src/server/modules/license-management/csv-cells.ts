@@ -5,7 +5,8 @@ const NEEDS_QUOTES = /[",\r\n]/;
 /**
  * CSV cells for files a person opens in a spreadsheet. A cell that would be read as a formula
  * gets a leading `'`, which spreadsheets show as text. A cell holding a quote, comma or line
- * break is quoted, quotes doubled (RFC 4180).
+ * break is quoted, quotes doubled (RFC 4180). The export's query applies the same rule in SQL
+ * (`csvText`, license-export.repository.ts): the two change together.
  */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';

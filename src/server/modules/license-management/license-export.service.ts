@@ -5,7 +5,8 @@ import type { RequestContext } from '../auth/actor.js';
 import { csvCell, csvLine } from './csv-cells.js';
 import type { FieldDefinition } from './custom-value-rules.js';
 import { licenseDetailsRepository } from './license-details.repository.js';
-import type { ExportedRow } from './license-export.repository.js';
+import { EXPORTED, type ExportedRow } from './license-export.repository.js';
+import type { ListCursor } from './license-cursor.js';
 import { licenseListRepository, type ExportPlan } from './license-list.repository.js';
 import type { LicenseFilterQuery, LicenseListService } from './license-list.service.js';
 
@@ -44,30 +45,33 @@ export class LicenseExportService {
   async csv(ctx: RequestContext, accountId: string, query: LicenseFilterQuery): Promise<Readable> {
     const { plan, fields } = await this.deps.list.exportPlan(ctx, accountId, query, EXPORT_BATCH_ROWS);
     const { db } = this.deps.store;
-    const first = plan ? await licenseListRepository.pageOfRows(db, plan) : [];
+    const first = plan ? await licenseListRepository.pageOfRows(db, plan) : { rows: [], after: null };
     const writer = new RowWriter(db, ctx, fields);
     return Readable.from(this.chunks(db, plan, first, writer), { objectMode: false, highWaterMark: 64 * 1024 });
   }
 
-  private async *chunks(db: Db, plan: ExportPlan | null, first: ExportedRow[], writer: RowWriter): AsyncGenerator<string> {
+  private async *chunks(db: Db, plan: ExportPlan | null, first: Batch, writer: RowWriter): AsyncGenerator<string> {
     yield writer.header();
     let batch = first;
-    while (plan && batch.length > 0) {
-      const last = batch[batch.length - 1]!;
+    while (plan && batch.rows.length > 0) {
       // The next batch is asked for before this one is written: on PostgreSQL the two overlap.
-      const next = batch.length < plan.limit ? null : licenseListRepository.pageOfRows(db, { ...plan, after: { sort: '', phase: last.phase, key: last.sk, id: last.id } });
+      const next = batch.after ? licenseListRepository.pageOfRows(db, { ...plan, after: batch.after }) : null;
       next?.catch(() => {}); // awaited below; a failure must not surface twice
-      yield await writer.lines(batch);
-      batch = next ? await next : [];
+      yield await writer.lines(batch.rows);
+      batch = next ? await next : { rows: [], after: null };
     }
   }
 }
 
+interface Batch {
+  rows: ExportedRow[];
+  after: ListCursor | null;
+}
+
 /**
- * Writes batches of rows as CSV lines. The cells the portal makes come from the database as CSV
- * text already (see `ExportedRow`); names, host IDs and custom values go through `csvCell`. A
- * product's three cells are made once per export. Stored values are canonical for their type (a
- * number as `String(n)`), so they are written as stored.
+ * Writes batches of rows as CSV lines. The database writes each line but for the product's
+ * cells (see `ExportedRow`), made once per product per export; a license shared from another
+ * account gets its share mark and its owner's values here.
  */
 class RowWriter {
   private readonly products = new Map<string, string>();
@@ -84,27 +88,22 @@ class RowWriter {
 
   async lines(rows: ExportedRow[]): Promise<string> {
     const [shared] = await Promise.all([this.sharedOf(rows), this.loadProducts(rows)]);
-    const fieldIds = this.fields.map((f) => f.id);
-    const fieldNames = this.fields.map((f) => f.name);
+    const { products } = this;
     let out = '';
     for (const r of rows) {
-      const mark = shared?.marks.get(r.id);
-      // `cells` is `key,quantity,status,serial,…`: none of them holds a comma.
-      const { cells } = r;
-      const key = cells.indexOf(',');
-      const status = cells.indexOf(',', cells.indexOf(',', key + 1) + 1);
-      out +=
-        `${r.id},${cells.slice(0, key)},${this.products.get(r.product_id)}${cells.slice(key, status)},${csvCell(r.host_id)}${cells.slice(status)},` +
-        (mark ? `${csvCell(mark.owner_name)},${mark.permission}` : ',');
-      // A license shared from another account holds its owner's fields: its values are matched by name.
-      const foreign = shared?.values.get(r.id);
-      const values = foreign ?? valuesOf(r);
-      const keys = foreign ? fieldNames : fieldIds;
-      if (values) for (const key of keys) out += `,${csvCell(values[key])}`;
-      else out += ','.repeat(keys.length);
-      out += '\r\n';
+      out += r[EXPORTED.head] + products.get(r[EXPORTED.productId])! + r[EXPORTED.rest];
+      if (shared && r[EXPORTED.isShared]) out += this.sharedCells(r[EXPORTED.id], shared);
     }
     return out;
+  }
+
+  /** A shared license's mark and values: its values belong to its owner's fields of the same names. */
+  private sharedCells(id: string, shared: NonNullable<Awaited<ReturnType<RowWriter['sharedOf']>>>): string {
+    const mark = shared.marks.get(id);
+    let out = mark ? `,${csvCell(mark.owner_name)},${mark.permission}` : ',,';
+    const values = shared.values.get(id);
+    for (const field of this.fields) out += `,${csvCell(values?.[field.name])}`;
+    return `${out}\r\n`;
   }
 
   /**
@@ -112,7 +111,7 @@ class RowWriter {
    * how they are shared, and their values, which belong to their owner's fields of the same names.
    */
   private async sharedOf(rows: ExportedRow[]) {
-    const foreign = rows.filter((r) => r.is_shared).map((r) => r.id);
+    const foreign = rows.filter((r) => r[EXPORTED.isShared]).map((r) => r[EXPORTED.id]);
     if (foreign.length === 0) return null;
     const [marks, values] = await Promise.all([
       this.ctx.actor.kind === 'user' ? licenseDetailsRepository.shareMarks(this.db, this.ctx.actor.userId, foreign) : [],
@@ -129,11 +128,7 @@ class RowWriter {
   }
 
   private async loadProducts(rows: ExportedRow[]): Promise<void> {
-    const missing = [...new Set(rows.map((r) => r.product_id))].filter((id) => !this.products.has(id));
-    for (const p of await licenseDetailsRepository.products(this.db, missing)) this.products.set(p.id, `${csvCell(p.sku)},${csvCell(p.name)},${csvCell(p.version)}`);
+    const missing = [...new Set(rows.map((r) => r[EXPORTED.productId]))].filter((id) => !this.products.has(id));
+    for (const p of await licenseDetailsRepository.products(this.db, missing)) this.products.set(p.id, `,${csvCell(p.sku)},${csvCell(p.name)},${csvCell(p.version)}`);
   }
-}
-
-function valuesOf(row: ExportedRow): Record<string, string> | null {
-  return row.field_values === null ? null : (JSON.parse(row.field_values) as Record<string, string>);
 }

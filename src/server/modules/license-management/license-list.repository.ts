@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { TListedLicenseStatus } from '../../../contracts/license-management.js';
 import type { Db, Dialect } from '../../db/database.js';
 import type { ListCursor } from './license-cursor.js';
-import { exportedColumns, exportedJoin, type ExportedRow } from './license-export.repository.js';
+import { EXPORTED, exportedColumns, exportedJoin, exportedRows, type ExportedRow } from './license-export.repository.js';
 import { prefixEnd, type SearchTerms } from './search-terms.js';
 
 export type SortDirection = 'asc' | 'desc';
@@ -37,9 +37,10 @@ export interface ListPlan {
   limit: number;
   /**
    * Read each license's exported cells with its key (the CSV export), not only its id; `horizon`
-   * is the last day of the `expiring` maintenance window.
+   * is the last day of the `expiring` maintenance window, `fieldIds` the account's fields in the
+   * order of the CSV's columns.
    */
-  withRows?: { horizon: string };
+  withRows?: { horizon: string; fieldIds: string[] };
 }
 
 /**
@@ -82,27 +83,21 @@ const HOST_KEY = sql`coalesce(l.host_id, '')`;
  * page at a few index probes whether the account holds a hundred licenses or a million.
  */
 export const licenseListRepository = {
-  /** `pageOfKeys` with each license's cells (`plan.withRows`): the export's batches. */
-  async pageOfRows(db: Db, plan: ExportPlan): Promise<ExportedRow[]> {
-    return (await this.pageOfKeys(db, plan)) as ExportedRow[];
+  /**
+   * `pageOfKeys` with each license's cells (`plan.withRows`): a batch of the export, and the
+   * cursor after it (null after the last batch).
+   */
+  async pageOfRows(db: Db, plan: ExportPlan): Promise<{ rows: ExportedRow[]; after: ListCursor | null }> {
+    const phases = (await phasesOf(db, plan)) as Phase<ExportedRow>[];
+    const rows = phases.length === 1 ? phases[0]!.rows : phases.flatMap((p) => p.rows);
+    const last = rows[rows.length - 1];
+    const phase = phases.findLast((p) => p.rows.length > 0)?.phase ?? 'value';
+    return { rows, after: last && rows.length >= plan.limit ? { sort: '', phase, key: last[EXPORTED.sk], id: last[EXPORTED.id] } : null };
   },
 
   async pageOfKeys(db: Db, plan: ListPlan): Promise<ListedKey[]> {
-    if (plan.productIds?.length === 0) return [];
-    if (plan.sort.kind !== 'field') return withPhase(await run(db, branchesOf(plan), plan.sort, plan, 'main', plan.after), 'value');
-
-    // A custom-field sort lists the licenses holding a value, then those without one.
-    const rows: ListedKey[] = [];
-    if (!plan.after || plan.after.phase === 'value') {
-      const valued = await run(db, branchesOf(plan).filter((b) => b.scope === 'own'), plan.sort, plan, 'value', plan.after);
-      rows.push(...withPhase(valued, 'value'));
-    }
-    if (rows.length < plan.limit) {
-      const after = plan.after?.phase === 'empty' ? plan.after : null;
-      const empty = await run(db, branchesOf(plan), plan.sort, { ...plan, limit: plan.limit - rows.length }, 'empty', after);
-      rows.push(...withPhase(empty, 'empty'));
-    }
-    return rows;
+    const phases = (await phasesOf(db, plan)) as Phase<Omit<ListedKey, 'phase'>>[];
+    return phases.flatMap((p) => withPhase(p.rows, p.phase));
   },
 
   /** Counts of the whole filtered list, by product and by expiry month (`null`: never expires). */
@@ -135,10 +130,33 @@ export const licenseListRepository = {
 
 const NEVER_MONTH = '9999-12';
 
-/** Marks rows in place: an export batch's rows are wide, and copying each costs more than reading it. */
+/** Marks rows in place: a page's rows are many, and copying each costs more than reading it. */
 function withPhase(rows: Omit<ListedKey, 'phase'>[], phase: ListedKey['phase']): ListedKey[] {
   for (const row of rows) (row as ListedKey).phase = phase;
   return rows as ListedKey[];
+}
+
+interface Phase<R> {
+  phase: ListedKey['phase'];
+  rows: R[];
+}
+
+/** One page, read phase by phase: a custom-field sort lists the licenses holding a value, then those without one. */
+async function phasesOf(db: Db, plan: ListPlan): Promise<Phase<unknown>[]> {
+  if (plan.productIds?.length === 0) return [];
+  if (plan.sort.kind !== 'field') return [{ phase: 'value', rows: await run(db, branchesOf(plan), plan.sort, plan, 'main', plan.after) }];
+  const phases: Phase<unknown>[] = [];
+  let read = 0;
+  if (!plan.after || plan.after.phase === 'value') {
+    const valued = await run(db, branchesOf(plan).filter((b) => b.scope === 'own'), plan.sort, plan, 'value', plan.after);
+    phases.push({ phase: 'value', rows: valued });
+    read = valued.length;
+  }
+  if (read < plan.limit) {
+    const after = plan.after?.phase === 'empty' ? plan.after : null;
+    phases.push({ phase: 'empty', rows: await run(db, branchesOf(plan), plan.sort, { ...plan, limit: plan.limit - read }, 'empty', after) });
+  }
+  return phases;
 }
 
 interface Branch {
@@ -306,7 +324,8 @@ function expandProducts(plan: ListPlan, branches: Branch[]): Branch[] {
   });
 }
 
-async function run(db: Db, branches: Branch[], sort: ListSort, plan: ListPlan, phase: 'main' | 'value' | 'empty', after: ListCursor | null): Promise<Omit<ListedKey, 'phase'>[]> {
+/** The keys of a page as objects; for the export (`withRows`), its rows as `ExportedRow` arrays. */
+async function run(db: Db, branches: Branch[], sort: ListSort, plan: ListPlan, phase: 'main' | 'value' | 'empty', after: ListCursor | null): Promise<unknown[]> {
   if (branches.length === 0) return [];
   const dir = sql.raw(sort.dir);
   const parts = branches.map((b) => branchQuery(b, sort, plan, phase, after));
@@ -315,8 +334,9 @@ async function run(db: Db, branches: Branch[], sort: ListSort, plan: ListPlan, p
     parts.length === 1
       ? parts[0]!
       : sql`${sql.join(parts.map((p, i) => sql`select * from (${p}) as ${sql.raw(`b${i}`)}`), sql` union `)} order by ${orderBy} limit ${plan.limit}`;
+  if (plan.withRows) return exportedRows(db, query);
   const { rows } = await query.execute(db);
-  return rows as Omit<ListedKey, 'phase'>[];
+  return rows;
 }
 
 function branchQuery(branch: Branch, sort: ListSort, plan: ListPlan, phase: 'main' | 'value' | 'empty', after: ListCursor | null): RawBuilder<unknown> {

@@ -58,7 +58,7 @@ export class LicenseListService {
   async exportPlan(ctx: RequestContext, accountId: string, query: LicenseFilterQuery, batchRows: number): Promise<{ plan: ExportPlan | null; fields: FieldDefinition[] }> {
     authorize(ctx.actor, 'account.read', accountId);
     const { plan, fields } = await this.planOf(this.deps.store.db, ctx, accountId, query, undefined, batchRows);
-    return { plan: plan && { ...plan, withRows: { horizon: calendarOf(new Date(`${plan.today}T00:00:00Z`)).horizon } }, fields };
+    return { plan: plan && { ...plan, withRows: { horizon: calendarOf(new Date(`${plan.today}T00:00:00Z`)).horizon, fieldIds: fields.map((f) => f.id) } }, fields };
   }
 
   /** Counts for the chart: by product and by expiry month, of the filtered list. */
