@@ -20,6 +20,15 @@ export type DueCursor = [string, string];
 /** `next_reminder_on` when a contract's plan has nothing more: sorts after every real date. */
 export const NO_MORE_REMINDERS = '9999-12-31';
 
+/**
+ * SQLite: WAL pages a pass lets pile up before a checkpoint copies them into the database (the
+ * connection's default is 1,000, so every batch's commit checkpointed). A batch writes pages all
+ * over the contracts table and the reminders' indexes, and the next batches write many of them
+ * again: checkpointed every few batches, such a page is copied into the database once instead of
+ * once per batch. 16,384 pages is a WAL of 64 MiB at most.
+ */
+const PASS_CHECKPOINT_PAGES = 16_384;
+
 const insertReminders = compiledInsert('reminders', (q) => q.onConflict((oc) => oc.columns(['contract_id', 'stage', 'ends_at']).doNothing()).returning('id'));
 
 function contractFacts(tx: Db) {
@@ -107,6 +116,20 @@ export const reminderPassRepository = {
       for (const r of (await insertReminders(tx, chunk)).rows) written.add(r.id);
     }
     return written;
+  },
+
+  /**
+   * For the length of a pass (SQLite): checkpoint only after PASS_CHECKPOINT_PAGES of WAL; answers
+   * what puts the connection's own setting back. Durability is the commit's, not the checkpoint's.
+   */
+  async deferCheckpoints(db: Db, dialect: Dialect): Promise<() => Promise<void>> {
+    if (dialect !== 'sqlite') return async () => {};
+    const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db);
+    const before = Number(rows[0]?.wal_autocheckpoint ?? 1000);
+    await sql.raw(`pragma wal_autocheckpoint = ${PASS_CHECKPOINT_PAGES}`).execute(db);
+    return async () => {
+      await sql.raw(`pragma wal_autocheckpoint = ${before}`).execute(db);
+    };
   },
 
   /** Sets each contract's next planner day, many per statement; the rows are the batch's, held by its transaction. */

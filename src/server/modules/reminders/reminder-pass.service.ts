@@ -51,15 +51,20 @@ export class ReminderPass {
       // A look outside any transaction first: on most ticks nothing is due, and then no write lock
       // is taken at all (on SQLite, writers wait for one another, however many workers tick).
       if ((await reminderPassRepository.dueBatch(db, this.deps.store.dialect, group, window, undefined, 1, others)).length === 0) continue;
-      let after: DueCursor | undefined;
-      for (;;) {
-        const batch = await this.runBatch(group, window, after, now, failures, others);
-        if (!batch) break;
-        recorded += batch.recorded;
-        after = batch.last;
-        // SQLite answers synchronously: without a turn of the event loop between batches, a long
-        // pass would hold off the process's timers and I/O to its end.
-        await new Promise((resolve) => setImmediate(resolve));
+      const restoreCheckpoints = await reminderPassRepository.deferCheckpoints(db, this.deps.store.dialect);
+      try {
+        let after: DueCursor | undefined;
+        for (;;) {
+          const batch = await this.runBatch(group, window, after, now, failures, others);
+          if (!batch) break;
+          recorded += batch.recorded;
+          after = batch.last;
+          // SQLite answers synchronously: without a turn of the event loop between batches, a long
+          // pass would hold off the process's timers and I/O to its end.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      } finally {
+        await restoreCheckpoints();
       }
     }
     if (failures.length > 0) throw new AggregateError(failures, `reminder pass: ${failures.length} contract(s) failed; the others were processed`);
