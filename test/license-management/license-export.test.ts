@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { csvCell } from '../../src/server/modules/license-management/csv-cells.js';
 import { factories } from '../harness/factories.js';
 import { describeEachDialect, startTestPortal, type Client, type TestPortal } from '../harness/portal.js';
 import { licenseFactory } from './license-factory.js';
@@ -90,6 +91,21 @@ describeEachDialect('license CSV export', (dialect) => {
       listed.map((l) => [l.id, l.licenseKey, 'Edge, "Gateway"', l.status, l.maintenance, l.serialNumber ?? '', l.issuedAt, l.notBefore, l.expiresAt ?? '', l.maintenanceEndsAt ?? '']),
     );
     expect(rows.map((r) => r.hostId)).toEqual(['@x "y"', "'-host", 'AA, "BB"', '', ''].map((h) => (h.startsWith('@') ? `'${h}` : h)));
+  });
+
+  it('quotes free-text cells in the query as csvCell does: a tab, carriage return or line break, a lone sign', async () => {
+    const lf = licenseFactory(portal);
+    const product = await lf.product();
+    const hosts = ['\tTAB', '\rCR', 'a\nb', 'a\r\nb', 'x"y', '+', '', 'plain'];
+    for (const host_id of hosts) {
+      portal.clock.advance(5);
+      await lf.license(accountId, product.id, { host_id });
+    }
+    const res = await admin.get(`/accounts/${accountId}/licenses.csv?product=${product.sku}&sort=issuedAt`);
+    expect(res.statusCode, res.body).toBe(200);
+    for (const host of hosts) expect(res.body).toContain(`,${csvCell(host)},`);
+    const rows = parse(res.body, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.hostId)).toEqual(["'\tTAB", "'\rCR", 'a\nb', 'a\r\nb', 'x"y', "'+", '', 'plain']);
   });
 
   it('streams every license of a list longer than many pages, once each', async () => {
