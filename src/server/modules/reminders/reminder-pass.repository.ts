@@ -31,7 +31,7 @@ const PASS_CHECKPOINT_PAGES = 16_384;
 
 const insertReminders = compiledInsert('reminders', (q) => q.onConflict((oc) => oc.columns(['contract_id', 'stage', 'ends_at']).doNothing()).returning('id'));
 
-function contractFacts(tx: Db) {
+function contractFacts(tx: Db, dialect: Dialect) {
   return tx
     .selectFrom('maintenance_contracts as c')
     .innerJoin('products as p', 'p.id', 'c.product_id')
@@ -50,10 +50,20 @@ function contractFacts(tx: Db) {
       'a.name as account_name',
       'e.serial_number as entitlement_serial_number',
       'e.registration_id as entitlement_registration_id',
+      // SQLite: the row's own key (stable while the batch's transaction holds the write lock), so
+      // the batch's update goes straight to the row instead of through the index of ids first.
+      (dialect === 'sqlite' ? sql<number | null>`c.rowid` : sql<number | null>`null`).as('row_id'),
     ]);
 }
 
 export type DueContract = Awaited<ReturnType<ReturnType<typeof contractFacts>['execute']>>[number];
+
+/** A contract's next planner day; `rowId` is the read's `row_id`. */
+export interface ContractPlan {
+  id: string;
+  rowId: number | null;
+  nextOn: string;
+}
 
 /** The cursor after `c` in its group's index order. */
 export const cursorOf = (group: DueGroup, c: DueContract): DueCursor => [group === 'unplanned' ? c.ends_at : c.next_reminder_on!, c.id];
@@ -76,7 +86,7 @@ export const reminderPassRepository = {
    * with `others: 'wait'` they are waited for instead. SQLite's write transaction is exclusive already.
    */
   dueBatch(tx: Db, dialect: Dialect, group: DueGroup, w: DueWindow, after: DueCursor | undefined, limit: number, others: LockedRows = 'skip'): Promise<DueContract[]> {
-    let q = contractFacts(tx);
+    let q = contractFacts(tx, dialect);
     if (group === 'unplanned') {
       q = q.where('c.next_reminder_on', 'is', null).where('c.ends_at', '<=', w.to);
       // After a cursor (a contract of this window) the window's start is implied; left in, it would be
@@ -95,7 +105,7 @@ export const reminderPassRepository = {
 
   /** One contract again, locked as `dueBatch` locks, if it is still due: a failed batch is redone contract by contract. */
   lockStillDue(tx: Db, dialect: Dialect, id: string, w: DueWindow, others: LockedRows = 'skip'): Promise<DueContract[]> {
-    const q = contractFacts(tx)
+    const q = contractFacts(tx, dialect)
       .where('c.id', '=', id)
       .where((eb) =>
         eb.or([
@@ -132,12 +142,17 @@ export const reminderPassRepository = {
     };
   },
 
-  /** Sets each contract's next planner day, many per statement; the rows are the batch's, held by its transaction. */
-  async setNextReminders(tx: Db, plans: { id: string; nextOn: string }[]): Promise<void> {
+  /**
+   * Sets each contract's next planner day, many per statement; the rows are the batch's, held by its
+   * transaction. Found by their row keys where the read answered them (SQLite), else by their ids.
+   */
+  async setNextReminders(tx: Db, plans: ContractPlan[]): Promise<void> {
+    const byRow = plans.every((p) => p.rowId !== null);
+    const key = sql.ref(byRow ? 'maintenance_contracts.rowid' : 'maintenance_contracts.id');
     for (const chunk of rowChunks(plans, 2)) {
       // VALUES names its columns column1, column2 on both SQLite and PostgreSQL.
-      const values = sql.join(chunk.map((p) => sql`(${p.id}, ${p.nextOn})`));
-      await sql`update maintenance_contracts set next_reminder_on = v.column2 from (values ${values}) as v where maintenance_contracts.id = v.column1`.execute(tx);
+      const values = sql.join(chunk.map((p) => sql`(${byRow ? p.rowId : p.id}, ${p.nextOn})`));
+      await sql`update maintenance_contracts set next_reminder_on = v.column2 from (values ${values}) as v where ${key} = v.column1`.execute(tx);
     }
   },
 };

@@ -3,7 +3,7 @@ import type { Store } from '../../db/store.js';
 import { newId } from '../../platform/ids.js';
 import { addDays, dateOf, daysLeft, decideReminder, DEFAULT_SCHEDULE, EXPIRED_NOTICE_WINDOW_DAYS, maxLeadDays, type ReminderDecision } from '../../../domain/reminders/index.js';
 import type { DispatchItem, ReminderDispatcher } from './reminder-dispatcher.js';
-import { cursorOf, NO_MORE_REMINDERS, reminderPassRepository, type DueContract, type DueCursor, type DueGroup, type DueWindow, type LockedRows } from './reminder-pass.repository.js';
+import { cursorOf, NO_MORE_REMINDERS, type ContractPlan, reminderPassRepository, type DueContract, type DueCursor, type DueGroup, type DueWindow, type LockedRows } from './reminder-pass.repository.js';
 import { settingsByAccount } from './reminder-settings.js';
 import { reminderSettingsRepository } from './reminder-settings.repository.js';
 import type { RemindersTable } from './reminders.table.js';
@@ -126,7 +126,7 @@ export class ReminderPass {
     );
     const at = now.toISOString();
     const reminders: RemindersTable[] = [];
-    const plans: { id: string; nextOn: string }[] = [];
+    const plans: ContractPlan[] = [];
     // A batch's contracts share a few schedules and end dates: each pair is decided once.
     const decisions = new Map<string, ReminderDecision>();
     for (const c of contracts) {
@@ -134,7 +134,7 @@ export class ReminderPass {
       const key = `${schedule.leadDays.join(',')}/${schedule.dayOf}/${schedule.expired}/${c.ends_at}/${c.renewed_by_id !== null}`;
       let decision = decisions.get(key);
       if (!decision) decisions.set(key, (decision = decideReminder({ endsAt: c.ends_at, renewed: c.renewed_by_id !== null }, schedule, window.today)));
-      plans.push({ id: c.id, nextOn: decision.nextOn ?? NO_MORE_REMINDERS });
+      plans.push({ id: c.id, rowId: c.row_id, nextOn: decision.nextOn ?? NO_MORE_REMINDERS });
       if (!decision.due) continue;
       reminders.push({
         id: newId('reminder'),
