@@ -36,11 +36,20 @@ export function postgresPool(db: Db): pg.Pool | undefined {
 
 const sqliteStatements = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>();
 
-function sqliteStatement(connection: SqliteDatabase.Database, text: string): SqliteDatabase.Statement {
+/**
+ * A statement prepared once per connection: preparing one (planning it) can cost as much as
+ * running it many times over. The most recently used few dozen are kept; `raw` statements
+ * return each row as an array of its columns, in the order selected.
+ */
+export function preparedStatement(connection: SqliteDatabase.Database, text: string, raw = false): SqliteDatabase.Statement {
   let statements = sqliteStatements.get(connection);
   if (!statements) sqliteStatements.set(connection, (statements = new Map()));
-  let statement = statements.get(text);
-  if (!statement) statements.set(text, (statement = connection.prepare(text)));
+  const key = raw ? `raw ${text}` : text;
+  let statement = statements.get(key);
+  if (statement) statements.delete(key);
+  else statement = raw ? connection.prepare(text).raw(true) : connection.prepare(text);
+  statements.set(key, statement);
+  if (statements.size > 32) statements.delete(statements.keys().next().value!);
   return statement;
 }
 
@@ -53,7 +62,7 @@ function sqliteStatement(connection: SqliteDatabase.Database, text: string): Sql
  */
 export async function firstRow<R>(db: Db, name: string, query: { sql: string }, parameters: readonly unknown[]): Promise<R | undefined> {
   const sqlite = idleSqlite(db);
-  if (sqlite) return sqliteStatement(sqlite, query.sql).get(parameters) as R | undefined;
+  if (sqlite) return preparedStatement(sqlite, query.sql).get(parameters) as R | undefined;
   const pool = postgresPool(db);
   if (pool) return (await pool.query({ name, text: query.sql, values: parameters as unknown[] })).rows[0] as R | undefined;
   const { rows } = await db.executeQuery<R>({ ...(query as CompiledQuery<R>), parameters });

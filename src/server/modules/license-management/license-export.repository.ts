@@ -1,7 +1,6 @@
-import type SqliteDatabase from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
-import { idleSqlite, postgresPool } from '../../db/native-connection.js';
+import { idleSqlite, postgresPool, preparedStatement } from '../../db/native-connection.js';
 import type { ExportPlan } from './license-list.repository.js';
 
 /**
@@ -96,28 +95,10 @@ export function exportedJoin(plan: ExportPlan): RawBuilder<unknown> {
 export async function exportedRows(db: Db, query: RawBuilder<unknown>): Promise<ExportedRow[]> {
   const { sql: text, parameters } = query.compile(db);
   const sqlite = idleSqlite(db);
-  if (sqlite) return preparedOn(sqlite, text).all(parameters) as ExportedRow[];
+  if (sqlite) return preparedStatement(sqlite, text, true).all(parameters) as ExportedRow[];
   const pool = postgresPool(db);
   if (pool) return (await pool.query<ExportedRow>({ text, values: parameters as unknown[], rowMode: 'array' })).rows;
   const { rows } = await query.execute(db);
   // Kysely's rows hold the columns in the order they are selected.
   return rows.map((row) => Object.values(row as object) as ExportedRow);
-}
-
-const prepared = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>();
-
-/**
- * The export's statements, prepared once per connection: every batch after the first runs the
- * same SQL, and preparing it (planning a query of several branches and sub-queries) took about a
- * millisecond, as long as reading a hundred of its rows. The few most recent are kept.
- */
-function preparedOn(connection: SqliteDatabase.Database, text: string): SqliteDatabase.Statement {
-  let statements = prepared.get(connection);
-  if (!statements) prepared.set(connection, (statements = new Map()));
-  let statement = statements.get(text);
-  if (statement) statements.delete(text);
-  else statement = connection.prepare(text).raw(true);
-  statements.set(text, statement);
-  if (statements.size > 8) statements.delete(statements.keys().next().value!);
-  return statement;
 }
