@@ -82,7 +82,6 @@ export function reminderDataset(o: ReminderDatasetOptions) {
           starts_at: addDays(endsAt, -365),
           ends_at: endsAt,
           renewed_by_id: null,
-          next_reminder_on: null,
           registration_id: null,
           created_at: iso,
           updated_at: iso,
@@ -100,10 +99,12 @@ export async function loadReminderDataset(url: string, o: ReminderDatasetOptions
   const loader = openLoader(url);
   try {
     for (const [table, rows] of Object.entries(data.base)) for (let i = 0; i < rows.length; i += 5000) await loader.insert(table, rows.slice(i, i + 5000));
-    await loader.dropSecondaryIndexes(['maintenance_contracts']);
+    await loader.dropSecondaryIndexes(['maintenance_contracts', 'reminder_plans']);
     let written = 0;
     for (const rows of data.chunks()) {
       await loader.insert('maintenance_contracts', rows);
+      // Each contract with its plan, unplanned, as the portal writes them.
+      await loader.insert('reminder_plans', rows.map((r) => ({ contract_id: r.id!, ends_at: r.ends_at!, next_reminder_on: null })));
       written += rows.length;
       if (written % (o.contracts / 10) < o.chunk) log(`${written.toLocaleString('en-US')} contracts`);
     }

@@ -1,5 +1,6 @@
 import { systemActor } from '../../src/server/modules/auth/actor.js';
 import { newId } from '../../src/server/platform/ids.js';
+import { contractsRepository } from '../../src/server/modules/contracts/contracts.repository.js';
 import type { Container } from '../../src/server/container.js';
 
 let counter = 0;
@@ -81,9 +82,8 @@ export function holdings(portal: { container: Container }) {
 
     async maintenance(accountId: string, productId: string, startsAt: string, endsAt: string) {
       const id = newId('maintenanceContract');
-      await db
-        .insertInto('maintenance_contracts')
-        .values({
+      await contractsRepository.insertMaintenanceContracts(db, [
+        {
           id,
           serial_number: `M${Math.floor(Math.random() * 1e10).toString().padStart(10, '0')}`,
           account_id: accountId,
@@ -94,8 +94,8 @@ export function holdings(portal: { container: Container }) {
           renewed_by_id: null,
           created_at: now(),
           updated_at: now(),
-        })
-        .execute();
+        },
+      ]);
       return { id };
     },
   };

@@ -17,6 +17,7 @@ import * as downloads from './0600_downloads.js';
 import * as activations from './0610_activations.js';
 import * as validationIndex from './0620_validation_index.js';
 import * as enterpriseSignIn from './0700_enterprise_sign_in.js';
+import * as reminderPlans from './0710_reminder_plans.js';
 
 /**
  * Every migration, in order. Names sort in the order they run; capability modules take a
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0610_activations': activations,
   '0620_validation_index': validationIndex,
   '0700_enterprise_sign_in': enterpriseSignIn,
+  '0710_reminder_plans': reminderPlans,
 };

@@ -1,19 +1,25 @@
 import { compiledInsert } from '../../db/compiled-once.js';
 import type { Db } from '../../db/database.js';
+import { rowChunks } from '../../db/row-chunks.js';
 import type { MaintenanceContractsTable } from './contracts.table.js';
 
 // Compiled once per chunk size: an order import writes a contract for every line with a term.
 const insertContracts = compiledInsert('maintenance_contracts', (q) => q.onConflict((oc) => oc.column('serial_number').doNothing()).returning('serial_number'));
+const insertPlans = compiledInsert('reminder_plans');
 
 export const contractsRepository = {
   /**
-   * Inserts maintenance contracts; answers the serial numbers that were written. A serial that
-   * collides with an existing one is skipped (not an error), so the caller draws again.
+   * Inserts maintenance contracts, each with its reminder plan (unplanned); answers the serial
+   * numbers that were written. A serial that collides with an existing one is skipped (not an
+   * error), so the caller draws again. Inside the caller's transaction: a contract never exists
+   * without its plan.
    */
-  async insertMaintenanceContracts(db: Db, rows: MaintenanceContractsTable[]): Promise<Set<string>> {
+  async insertMaintenanceContracts(tx: Db, rows: MaintenanceContractsTable[]): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
-    const written = await insertContracts(db, rows);
-    return new Set(written.rows.map((r) => r.serial_number));
+    const written = new Set((await insertContracts(tx, rows)).rows.map((r) => r.serial_number));
+    const plans = rows.filter((r) => written.has(r.serial_number)).map((r) => ({ contract_id: r.id, ends_at: r.ends_at, next_reminder_on: null }));
+    for (const chunk of rowChunks(plans, 3)) await insertPlans(tx, chunk);
+    return written;
   },
 
   findMaintenanceContractBySerial(db: Db, serialNumber: string): Promise<MaintenanceContractsTable | undefined> {

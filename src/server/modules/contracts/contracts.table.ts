@@ -9,11 +9,6 @@ export interface MaintenanceContractsTable {
   starts_at: string;
   ends_at: string;
   renewed_by_id: string | null;
-  /**
-   * The day the reminder pass next looks at this contract; null until planned. Optional here
-   * because orders record contracts without it (migration 0300): null is what a new one needs.
-   */
-  next_reminder_on?: string | null;
   /** Contacts given through the Renewal Assistant when the serial had no support registration. */
   registration_id?: string | null;
   created_at: string;

@@ -100,23 +100,27 @@ export const maintenanceRepository = {
   async renew(tx: Db, id: string, fromEndsAt: string, toEndsAt: string, at: string): Promise<boolean> {
     const r = await tx
       .updateTable('maintenance_contracts')
-      .set({ ends_at: toEndsAt, next_reminder_on: null, updated_at: at })
+      .set({ ends_at: toEndsAt, updated_at: at })
       .where('id', '=', id)
       .where('ends_at', '=', fromEndsAt)
       .where('renewed_by_id', 'is', null)
       .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    if (Number(r.numUpdatedRows) !== 1) return false;
+    await tx.updateTable('reminder_plans').set({ ends_at: toEndsAt, next_reminder_on: null }).where('contract_id', '=', id).execute();
+    return true;
   },
 
   /** Marks a contract superseded by a newer one; only once, whoever races. */
   async supersede(tx: Db, id: string, byId: string, at: string): Promise<boolean> {
     const r = await tx
       .updateTable('maintenance_contracts')
-      .set({ renewed_by_id: byId, next_reminder_on: null, updated_at: at })
+      .set({ renewed_by_id: byId, updated_at: at })
       .where('id', '=', id)
       .where('renewed_by_id', 'is', null)
       .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    if (Number(r.numUpdatedRows) !== 1) return false;
+    await tx.updateTable('reminder_plans').set({ next_reminder_on: null }).where('contract_id', '=', id).execute();
+    return true;
   },
 
   /** Links contacts given through the Renewal Assistant; only where the contract has none yet. */
@@ -134,7 +138,12 @@ export const maintenanceRepository = {
 
   /** A schedule change: every contract of the account is planned again on the next pass. */
   async replanAccount(tx: Db, accountId: string): Promise<void> {
-    await tx.updateTable('maintenance_contracts').set({ next_reminder_on: null }).where('account_id', '=', accountId).where('next_reminder_on', 'is not', null).execute();
+    await tx
+      .updateTable('reminder_plans')
+      .set({ next_reminder_on: null })
+      .where('contract_id', 'in', (eb) => eb.selectFrom('maintenance_contracts').select('id').where('account_id', '=', accountId))
+      .where('next_reminder_on', 'is not', null)
+      .execute();
   },
 
   findRegistrations(db: Db, accountId: string, ids: string[]) {

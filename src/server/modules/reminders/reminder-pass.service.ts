@@ -51,7 +51,7 @@ export class ReminderPass {
       // A look outside any transaction first: on most ticks nothing is due, and then no write lock
       // is taken at all (on SQLite, writers wait for one another, however many workers tick).
       if ((await reminderPassRepository.dueBatch(db, this.deps.store.dialect, group, window, undefined, 1, others)).length === 0) continue;
-      const restoreCheckpoints = await reminderPassRepository.deferCheckpoints(db, this.deps.store.dialect);
+      const restoreSettings = await reminderPassRepository.passSettings(db, this.deps.store.dialect);
       try {
         let after: DueCursor | undefined;
         for (;;) {
@@ -64,7 +64,7 @@ export class ReminderPass {
           await new Promise((resolve) => setImmediate(resolve));
         }
       } finally {
-        await restoreCheckpoints();
+        await restoreSettings();
       }
     }
     if (failures.length > 0) throw new AggregateError(failures, `reminder pass: ${failures.length} contract(s) failed; the others were processed`);
@@ -134,7 +134,7 @@ export class ReminderPass {
       const key = `${schedule.leadDays.join(',')}/${schedule.dayOf}/${schedule.expired}/${c.ends_at}/${c.renewed_by_id !== null}`;
       let decision = decisions.get(key);
       if (!decision) decisions.set(key, (decision = decideReminder({ endsAt: c.ends_at, renewed: c.renewed_by_id !== null }, schedule, window.today)));
-      plans.push({ id: c.id, rowId: c.row_id, nextOn: decision.nextOn ?? NO_MORE_REMINDERS });
+      plans.push({ id: c.id, endsAt: c.plan_ends_at, nextOn: decision.nextOn ?? NO_MORE_REMINDERS });
       if (!decision.due) continue;
       reminders.push({
         id: newId('reminder'),

@@ -15,6 +15,17 @@ export interface ReminderSettingsTable {
   updated_at: string;
 }
 
+/**
+ * A contract's reminder plan (migration 0710): one per contract, written with it, in end-date order.
+ * `ends_at` is the contract's end date the plan is for.
+ */
+export interface ReminderPlansTable {
+  contract_id: string;
+  ends_at: string;
+  /** The day the reminder pass next looks at the contract; null until planned. */
+  next_reminder_on: string | null;
+}
+
 /** A reminder that was sent; (contract_id, stage, ends_at) is unique, so it exists once. */
 export interface RemindersTable {
   id: string;
@@ -50,6 +61,7 @@ export interface CalendarFeedsTable {
 }
 
 export interface RemindersTables {
+  reminder_plans: ReminderPlansTable;
   reminder_settings: ReminderSettingsTable;
   reminders: RemindersTable;
   reminder_deliveries: ReminderDeliveriesTable;
