@@ -51,8 +51,17 @@ function lookupOf(db: Db, name: string, query: CompiledQuery): Lookup {
   return { name, compiled, keyAt: compiled.parameters.indexOf(KEY), hostAt: compiled.parameters.indexOf(HOST) };
 }
 
+/**
+ * A value compared as `cast(? as text)`, not as a bare parameter. With a bare one, SQLite's planner
+ * reads its index samples (sqlite_stat4, which ANALYZE writes) for the value bound, and so
+ * prepares the statement again whenever a new value is bound: on every call. The cast keeps the
+ * index lookup and hides the value from the planner; at 1,000,000 licenses the read went from
+ * 26.5 to 16 µs. The column is text, so the comparison is the same.
+ */
+const asText = (standIn: string) => sql<string>`cast(${standIn} as text)`;
+
 function compileLookups(db: Db): { byKey: Lookup; byKeyAndHost: Lookup } {
-  const base = db.selectFrom('licenses').where('licenses.license_key', '=', KEY);
+  const base = db.selectFrom('licenses').where('licenses.license_key', '=', asText(KEY));
   return {
     byKey: lookupOf(db, 'license-by-key', base.select(keyedColumns).select(sql<null>`null`.as('activation_id')).compile()),
     // A subquery, not a LEFT JOIN: for the join SQLite builds a filter over the activations table
@@ -63,7 +72,7 @@ function compileLookups(db: Db): { byKey: Lookup; byKeyAndHost: Lookup } {
       base
         .select(keyedColumns)
         .select((eb) =>
-          eb.selectFrom('activations').select('activations.id').whereRef('activations.license_id', '=', 'licenses.id').where('activations.host_id', '=', HOST).as('activation_id'),
+          eb.selectFrom('activations').select('activations.id').whereRef('activations.license_id', '=', 'licenses.id').where('activations.host_id', '=', asText(HOST)).as('activation_id'),
         )
         .compile(),
     ),
