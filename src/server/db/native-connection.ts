@@ -53,6 +53,20 @@ export function preparedStatement(connection: SqliteDatabase.Database, text: str
   return statement;
 }
 
+const columnNames = new WeakMap<SqliteDatabase.Statement, string[]>();
+
+/**
+ * A raw row (an array) as an object keyed by the statement's column names. The driver's own row
+ * objects look each name up in the engine's string table on every row, which cost more than this.
+ */
+function rowOf(statement: SqliteDatabase.Statement, values: unknown[]): Record<string, unknown> {
+  let names = columnNames.get(statement);
+  if (!names) columnNames.set(statement, (names = statement.columns().map((c) => c.name)));
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
+  return row;
+}
+
 /**
  * The first row of a query compiled once, with its parameters bound: on SQLite the statement is
  * prepared once per connection and run synchronously; on PostgreSQL as a named statement, which
@@ -62,7 +76,11 @@ export function preparedStatement(connection: SqliteDatabase.Database, text: str
  */
 export async function firstRow<R>(db: Db, name: string, query: { sql: string }, parameters: readonly unknown[]): Promise<R | undefined> {
   const sqlite = idleSqlite(db);
-  if (sqlite) return preparedStatement(sqlite, query.sql).get(parameters) as R | undefined;
+  if (sqlite) {
+    const statement = preparedStatement(sqlite, query.sql, true);
+    const values = statement.get(parameters) as unknown[] | undefined;
+    return values && (rowOf(statement, values) as R);
+  }
   const pool = postgresPool(db);
   if (pool) return (await pool.query({ name, text: query.sql, values: parameters as unknown[] })).rows[0] as R | undefined;
   const { rows } = await db.executeQuery<R>({ ...(query as CompiledQuery<R>), parameters });
