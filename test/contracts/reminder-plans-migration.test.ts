@@ -47,6 +47,11 @@ describeEachDialect('upgrading to reminder plans of their own', (dialect) => {
     expect(Object.keys(row.rows[0]!)).not.toContain('next_reminder_on');
   });
 
+  it.runIf(dialect === 'postgres')('has the plans vacuumed after a few thousand changes, not a fifth of the table', async () => {
+    const { rows } = await sql<{ reloptions: string[] }>`select reloptions from pg_class where relname = 'reminder_plans'`.execute(database.handle.db);
+    expect(rows[0]!.reloptions).toEqual(expect.arrayContaining(['autovacuum_vacuum_scale_factor=0', 'autovacuum_vacuum_threshold=5000']));
+  });
+
   it('refuses a second plan for a contract', async () => {
     const twin = database.handle.db.insertInto('reminder_plans').values({ contract_id: 'mnt_planned', ends_at: '2027-03-01', next_reminder_on: null }).execute();
     await expect(twin).rejects.toThrow();

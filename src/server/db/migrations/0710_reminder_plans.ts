@@ -32,7 +32,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('maintenance_contracts_unplanned').execute();
   await db.schema.dropIndex('maintenance_contracts_reminder_due').execute();
   await db.schema.alterTable('maintenance_contracts').dropColumn('next_reminder_on').execute();
-  if (sqlite) await sql`analyze reminder_plans`.execute(db);
+  if (sqlite) {
+    await sql`analyze reminder_plans`.execute(db);
+  } else {
+    // A pass plans many contracts at once, and each plan it updates leaves a dead entry in the
+    // unplanned index until a vacuum: measured at 1,000,000 contracts, the look a quiet pass makes
+    // read 852 pages for 77 ms instead of 4 pages for 0.1 ms. PostgreSQL's default waits for a
+    // fifth of the table to change; this table is narrow and cheap to vacuum, so 5,000 rows do.
+    await sql`alter table reminder_plans set (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000, autovacuum_analyze_scale_factor = 0.02)`.execute(db);
+  }
 }
 
 export async function down(): Promise<void> {
