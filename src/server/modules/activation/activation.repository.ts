@@ -1,5 +1,6 @@
 import { sql, SqliteAdapter, type CompiledQuery } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { sqliteIndexedBy } from '../../db/indexed-by.js';
 import { firstRow } from '../../db/native-connection.js';
 import { knownProductFacts, productFacts, type ProductFacts } from '../catalog/product-facts.js';
 import type { LicensesTable } from '../licenses/licenses.table.js';
@@ -47,7 +48,7 @@ interface Lookup {
  * the whole probe of the wider index.
  */
 function lookupOf(db: Db, name: string, query: CompiledQuery): Lookup {
-  const compiled = db.getExecutor().adapter instanceof SqliteAdapter ? { ...query, sql: query.sql.replace('from "licenses"', 'from "licenses" indexed by "licenses_validation"') } : query;
+  const compiled = db.getExecutor().adapter instanceof SqliteAdapter ? sqliteIndexedBy(query, 'from "licenses"', 'licenses_validation') : query;
   return { name, compiled, keyAt: compiled.parameters.indexOf(KEY), hostAt: compiled.parameters.indexOf(HOST) };
 }
 

@@ -1,6 +1,7 @@
-import { sql, type CompiledQuery } from 'kysely';
+import { sql } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
 import { compiledInsert } from '../../db/compiled-once.js';
+import { sqliteIndexedBy } from '../../db/indexed-by.js';
 import { rowChunks } from '../../db/row-chunks.js';
 import type { RemindersTable } from './reminders.table.js';
 
@@ -114,7 +115,12 @@ export const reminderPassRepository = {
       q = q.orderBy('pl.next_reminder_on').orderBy('pl.contract_id');
     }
     q = q.limit(limit);
-    if (dialect === 'sqlite' && group === 'unplanned') return tx.executeQuery(throughUnplannedIndex(q.compile())).then((r) => r.rows);
+    // SQLite reads unplanned plans through their partial index: without fresh statistics it walks
+    // the primary key through every plan of the window instead, planned or not (8 ms for a look
+    // that finds nothing at 1,000,000 contracts, against 0.02 ms through the index).
+    if (dialect === 'sqlite' && group === 'unplanned') {
+      return tx.executeQuery(sqliteIndexedBy(q.compile(), 'from "reminder_plans" as "pl"', 'reminder_plans_unplanned')).then((r) => r.rows);
+    }
     return lockedAs(q, dialect, others).execute();
   },
 
@@ -176,17 +182,6 @@ export const reminderPassRepository = {
     }
   },
 };
-
-/**
- * SQLite: unplanned plans are read through their partial index. Without fresh statistics SQLite
- * walks the primary key instead, through every plan of the window, planned or not: 8 ms for a
- * look that finds nothing at 1,000,000 contracts, against 0.02 ms through the index.
- */
-function throughUnplannedIndex<R>(query: CompiledQuery<R>): CompiledQuery<R> {
-  const from = 'from "reminder_plans" as "pl"';
-  if (!query.sql.includes(from)) throw new Error('reminder pass: the unplanned read no longer starts from its plans');
-  return { ...query, sql: query.sql.replace(from, `${from} indexed by "reminder_plans_unplanned"`) };
-}
 
 /** PostgreSQL locks the plans read, skipping or waiting for those another pass holds; SQLite's write transaction is exclusive already. */
 function lockedAs<Q extends ReturnType<typeof contractFacts>>(q: Q, dialect: Dialect, others: LockedRows): Q {
