@@ -2,11 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Migrator } from 'kysely';
 import pg from 'pg';
 import { createDatabase, type DatabaseHandle, type Dialect } from '../../src/server/db/database.js';
-import { migrateToLatest } from '../../src/server/db/migrate.js';
-import { migrations } from '../../src/server/db/migrations/index.js';
+import { migrateToLatest, migrateUpTo } from '../../src/server/db/migrate.js';
 
 /** The PostgreSQL server the suite uses; each test file gets a database of its own on it. */
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -47,12 +45,7 @@ export interface TestDatabase {
 export async function createTestDatabase(dialect: Dialect, options: { upTo?: string } = {}): Promise<TestDatabase> {
   const url = dialect === 'sqlite' ? sqliteUrl() : await createPostgresDatabase();
   const handle = createDatabase({ url, sqliteSynchronous: 'normal' });
-  if (options.upTo) {
-    const { error } = await new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations } }).migrateTo(options.upTo);
-    if (error) throw error;
-  } else {
-    await migrateToLatest(handle.db);
-  }
+  await (options.upTo ? migrateUpTo(handle.db, options.upTo) : migrateToLatest(handle.db));
   const opened: DatabaseHandle[] = [handle];
   return {
     handle,

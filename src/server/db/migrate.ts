@@ -3,13 +3,25 @@ import type { Db } from './database.js';
 import { migrations } from './migrations/index.js';
 
 /** Brings the schema up to date; returns the names applied now. Safe to run from several processes. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({
+export function migrateToLatest(db: Db): Promise<string[]> {
+  return applied(migratorOf(db).migrateToLatest());
+}
+
+/** Brings the schema up to `name` and no further (tests of a later migration start from there). */
+export function migrateUpTo(db: Db, name: string): Promise<string[]> {
+  return applied(migratorOf(db).migrateTo(name));
+}
+
+function migratorOf(db: Db): Migrator {
+  return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     allowUnorderedMigrations: true,
   });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
+}
+
+async function applied(run: Promise<MigrationResultSet>): Promise<string[]> {
+  const result = await run;
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     const cause = result.error instanceof Error ? result.error.message : String(result.error);
