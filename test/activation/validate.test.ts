@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { generateLicenseKey } from '../../src/domain/identifiers/index.js';
+import { findLicensesByKey } from '../../src/server/modules/activation/keyed-license.js';
 import { factories } from '../harness/factories.js';
 import { describeEachDialect, startTestPortal, type TestPortal } from '../harness/portal.js';
 import { holdings } from '../downloads/fixtures.js';
@@ -92,7 +94,7 @@ describeEachDialect('license validation', (dialect) => {
     const guesser = '198.51.100.9';
     const statuses: number[] = [];
     for (let i = 0; i < 32; i++) {
-      const key = (await import('../../src/domain/identifiers/index.js')).generateLicenseKey();
+      const key = generateLicenseKey();
       statuses.push((await validate({ licenseKey: key }, guesser)).statusCode);
     }
     expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
@@ -103,5 +105,40 @@ describeEachDialect('license validation', (dialect) => {
     expect((await validate({ licenseKey: real.licenseKey }, '198.51.100.10')).json().code).toBe('VALID');
     portal.clock.advance(601_000);
     expect((await validate({ licenseKey: real.licenseKey }, guesser)).json().code).toBe('VALID');
+  });
+
+  /** Questions with their expected code, several about one license, an unknown key among them. */
+  async function mixedQuestions() {
+    const seated = await h.license(acme, serverProduct, { quantity: 2 });
+    expect((await portal.anonymous().post('/activations', { licenseKey: seated.licenseKey, hostId: 'srv-a' })).statusCode).toBe(200);
+    const locked = await h.license(acme, lockedProduct, { hostId: 'locked-b' });
+    const revoked = await h.license(acme, serverProduct, { status: 'revoked' });
+    const asked: { licenseKey: string; hostId: string | undefined; id: string | null; code: string }[] = [
+      { licenseKey: seated.licenseKey, hostId: undefined, id: seated.id, code: 'VALID' },
+      { licenseKey: seated.licenseKey, hostId: 'srv-a', id: seated.id, code: 'VALID' },
+      { licenseKey: seated.licenseKey, hostId: 'srv-x', id: seated.id, code: 'NOT_ACTIVATED' },
+      { licenseKey: locked.licenseKey, hostId: 'locked-b', id: locked.id, code: 'VALID' },
+      { licenseKey: locked.licenseKey, hostId: 'other', id: locked.id, code: 'HOST_MISMATCH' },
+      { licenseKey: revoked.licenseKey, hostId: undefined, id: revoked.id, code: 'REVOKED' },
+      { licenseKey: generateLicenseKey(), hostId: 'srv-a', id: null, code: 'NOT_FOUND' },
+    ];
+    return asked;
+  }
+
+  it('reads many keys in one batch and answers each question with its own license and host', async () => {
+    const asked = await mixedQuestions();
+    const questions = [...asked, ...asked.slice().reverse()];
+    const answers = await findLicensesByKey(portal.container.store.db, questions);
+    expect(answers.map((license) => license?.id ?? null)).toEqual(questions.map((q) => q.id));
+    expect(answers.map((license) => (license ? license.activation_id !== null : null))).toEqual(
+      questions.map((q) => (q.id === null ? null : q.licenseKey === questions[0]!.licenseKey && q.hostId === 'srv-a')),
+    );
+  });
+
+  it('answers validations that arrive together, each with its own code', async () => {
+    const asked = await mixedQuestions();
+    const rounds = [...asked, ...asked, ...asked].reverse();
+    const answers = await Promise.all(rounds.map((q) => validate({ licenseKey: q.licenseKey, ...(q.hostId ? { hostId: q.hostId } : {}) }, '198.51.100.20')));
+    expect(answers.map((res) => [res.json().code, res.json().license?.id ?? null])).toEqual(rounds.map((q) => [q.code, q.id]));
   });
 });

@@ -10,7 +10,8 @@ import type { AuditLog } from '../audit/audit.service.js';
 import type { RequestContext } from '../auth/actor.js';
 import { authorize } from '../auth/authorize.js';
 import type { SigningKeys } from '../signing/signing-keys.service.js';
-import { activationRepository as repo, type KeyedLicense } from './activation.repository.js';
+import { activationRepository as repo } from './activation.repository.js';
+import { findLicenseByKey, type KeyedLicense } from './keyed-license.js';
 import type { ActivationsTable } from './activation.table.js';
 import type { KeyGuessGuard } from './key-guess-guard.js';
 import { readLicenseKey } from './license-key-input.js';
@@ -41,7 +42,7 @@ export class ActivationService {
   async activate(ctx: RequestContext, claim: HostClaim): Promise<TActivationResult> {
     const licenseKey = readLicenseKey(claim.licenseKey);
     this.deps.guard.assertAllowed(ctx.ip);
-    const license = await repo.findByKey(this.deps.store.db, licenseKey, claim.hostId);
+    const license = await findLicenseByKey(this.deps.store.db, licenseKey, claim.hostId);
     if (!license) {
       await this.deps.guard.miss(ctx.ip);
       throw new AppError('not_found', 'no license has this key');
@@ -57,7 +58,7 @@ export class ActivationService {
     if (!owned) throw notFound('license');
     const licenseKey = readLicenseKey(request.licenseKey);
     if (!safeEqual(licenseKey, owned.license_key)) throw fieldError('licenseKey', 'this request file was written for another license; upload it on that license’s page');
-    const license = (await repo.findByKey(db, licenseKey, request.hostId))!;
+    const license = (await findLicenseByKey(db, licenseKey, request.hostId))!;
     return this.claimSeat(ctx, license, request, 'offline');
   }
 

@@ -1,5 +1,5 @@
 import type { TValidateResult, TValidationCode } from '../../../contracts/activation.js';
-import type { KeyedLicense } from './activation.repository.js';
+import type { KeyedLicense } from './keyed-license.js';
 
 /** Per-server licenses count hosts: their quantity is the number of activations allowed (SPEC §12). */
 export const isPerServer = (license: Pick<KeyedLicense, 'unit'>): boolean => license.unit === 'server';
