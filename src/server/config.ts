@@ -19,6 +19,8 @@ export interface Config {
   secret: string;
   role: 'web' | 'worker' | 'all';
   sqliteSynchronous: 'full' | 'normal';
+  /** SQLite's page cache per connection, in MiB. */
+  sqliteCacheMiB: number;
   redisUrl: string | undefined;
   vendorName: string;
   downloadLinkTtlSeconds: number;
@@ -51,6 +53,7 @@ const ZEnv = z.object({
   PORTAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PORTAL_ROLE: z.enum(['web', 'worker', 'all']).default('all'),
   SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
+  SQLITE_CACHE_MB: z.coerce.number().int().min(2).max(65_536).default(128),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be redis://…').optional(),
   VENDOR_NAME: z.string().min(1).default('Example Software'),
   DOWNLOAD_LINK_TTL: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(900),
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Readonly<
     secret: e.PORTAL_SECRET ?? readOrCreateSecret(dataDir),
     role: e.PORTAL_ROLE,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    sqliteCacheMiB: e.SQLITE_CACHE_MB,
     redisUrl: e.REDIS_URL,
     vendorName: e.VENDOR_NAME,
     downloadLinkTtlSeconds: e.DOWNLOAD_LINK_TTL,

@@ -63,7 +63,7 @@ export interface ContainerOptions {
 
 /** The composition root: every service, built once from config with plain constructors. */
 export function createContainer(config: Readonly<Config>, options: ContainerOptions = {}) {
-  const handle = options.database ?? createDatabase({ url: config.databaseUrl, sqliteSynchronous: config.sqliteSynchronous });
+  const handle = options.database ?? createDatabase({ url: config.databaseUrl, sqliteSynchronous: config.sqliteSynchronous, sqliteCacheMiB: config.sqliteCacheMiB });
   const store: Store = createStore(handle.db, handle.dialect);
   const clock = options.clock ?? systemClock;
   const mailer = options.mailer !== undefined ? options.mailer : config.smtpUrl ? createSmtpMailer(config.smtpUrl) : null;

@@ -22,8 +22,8 @@ export type DueCursor = [string, string];
 export const NO_MORE_REMINDERS = '9999-12-31';
 
 /**
- * SQLite connection settings for the length of a pass, each with SQLite's default (the one the
- * portal opens its connection with) that it goes back to when no pass is under way.
+ * SQLite connection settings for the length of a pass; the connection's own (those it was opened
+ * with, read when the first pass starts) come back when no pass is under way.
  * - wal_autocheckpoint: WAL pages a pass lets pile up before a checkpoint copies them into the
  *   database. At the default (1,000) every batch's commit checkpointed; a batch writes pages all
  *   over the reminders' indexes and the next batches write many of them again, so checkpointed
@@ -32,17 +32,21 @@ export const NO_MORE_REMINDERS = '9999-12-31';
  * - temp_store: the statement journals of the batch's multi-row statements (the pages a statement
  *   changed, kept until it ends so a failing one can be undone alone) stay in memory. Left to
  *   temporary files, they were a million writes to them in the 1,000,000-contract pass.
- * - cache_size: 32 MiB instead of 2 MiB, so the pages of the reminders' indexes and the contracts
- *   a batch reads stay cached from one batch to the next instead of being read again.
+ * - cache_size: 32 MiB, so the pages of the reminders' indexes and the contracts a batch reads stay
+ *   cached from one batch to the next instead of being read again, while a pass over a million
+ *   contracts, which reads pages all over them, holds no more than that (SQLITE_CACHE_MB may be
+ *   more: it is sized for the pages read again and again, not once per pass).
  */
-const PASS_SETTINGS: [pragma: string, pass: string | number, sqliteDefault: string | number][] = [
-  ['wal_autocheckpoint', 16_384, 1000],
-  ['temp_store', 'memory', 'default'],
-  ['cache_size', -32_768, -2000],
+const PASS_SETTINGS: [pragma: string, pass: string | number][] = [
+  ['wal_autocheckpoint', 16_384],
+  ['temp_store', 'memory'],
+  ['cache_size', -32_768],
 ];
 
 /** Passes under way per SQLite connection: the settings go back when the last one ends. */
 const passesUnderway = new WeakMap<Db, number>();
+/** The connection's own values of PASS_SETTINGS while a pass is under way. */
+const ownSettings = new WeakMap<Db, (string | number)[]>();
 
 const insertReminders = compiledInsert('reminders', (q) => q.onConflict((oc) => oc.columns(['contract_id', 'stage', 'ends_at']).doNothing()).returning('id'));
 
@@ -150,22 +154,30 @@ export const reminderPassRepository = {
   },
 
   /**
-   * For the length of a pass (SQLite): PASS_SETTINGS; answers what puts SQLite's defaults back once
-   * no pass is under way. They are about speed only: one SQLite refuses at the moment (temp_store,
-   * while another statement holds temporary storage) is left as it is.
+   * For the length of a pass (SQLite): PASS_SETTINGS; answers what puts the connection's own back
+   * once no pass is under way. They are about speed only: one SQLite refuses at the moment
+   * (temp_store, while another statement holds temporary storage) is left as it is.
    */
   async passSettings(db: Db, dialect: Dialect): Promise<() => Promise<void>> {
     if (dialect !== 'sqlite') return async () => {};
-    const apply = async (pick: 1 | 2) => {
-      for (const setting of PASS_SETTINGS) await sql.raw(`pragma ${setting[0]} = ${setting[pick]}`).execute(db).catch(() => undefined);
+    const apply = async (values: (string | number)[]) => {
+      for (const [i, [pragma]] of PASS_SETTINGS.entries()) await sql.raw(`pragma ${pragma} = ${values[i]}`).execute(db).catch(() => undefined);
     };
     const underway = passesUnderway.get(db) ?? 0;
     passesUnderway.set(db, underway + 1);
-    if (underway === 0) await apply(1);
+    if (underway === 0) {
+      const own: (string | number)[] = [];
+      for (const [pragma] of PASS_SETTINGS) {
+        const { rows } = await sql.raw<Record<string, string | number>>(`pragma ${pragma}`).execute(db);
+        own.push(rows[0]![pragma]!);
+      }
+      ownSettings.set(db, own);
+      await apply(PASS_SETTINGS.map(([, pass]) => pass));
+    }
     return async () => {
       const left = passesUnderway.get(db)! - 1;
       passesUnderway.set(db, left);
-      if (left === 0) await apply(2);
+      if (left === 0) await apply(ownSettings.get(db)!);
     };
   },
 
