@@ -92,4 +92,18 @@ describeEachDialect('validation answered by the fast path', (dialect) => {
     const token = await fetch(`${url}/api/v1/validate`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer lpt_unknown' }, body: json({ licenseKey: keys.valid }) });
     expect(token.status).toBe(401);
   });
+
+  it('counts its answers in /metrics by route and status, as the router does', async () => {
+    const served = async () => {
+      const metrics = await (await fetch(`${url}/metrics`)).text();
+      const line = metrics.split('\n').find((l) => l.startsWith('portal_http_request_duration_seconds_count{') && l.includes('route="/api/v1/validate"') && l.includes('status="200"'));
+      return Number(line?.split(' ').pop() ?? 0);
+    };
+    const before = await served();
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${url}/api/v1/validate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json({ licenseKey: keys.valid }) });
+      expect(res.status).toBe(200);
+    }
+    expect(await served()).toBe(before + 3);
+  });
 });

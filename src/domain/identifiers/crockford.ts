@@ -35,9 +35,19 @@ export function mapConfusion(char: string): string {
   return CONFUSIONS[char] ?? char;
 }
 
+/** Values by character code, -1 for every code that is not a canonical character. */
+const VALUES = new Int8Array(128).fill(-1);
+for (const [value, char] of [...CROCKFORD_ALPHABET].entries()) VALUES[char.charCodeAt(0)] = value;
+
 /** The value 0–31 of a canonical Crockford character, or -1 when it is not one. */
 export function crockfordValue(char: string): number {
-  return char.length === 1 ? CROCKFORD_ALPHABET.indexOf(char) : -1;
+  return char.length === 1 ? crockfordValueAt(char, 0) : -1;
+}
+
+/** The value of the character at `index` of `text`, as `crockfordValue`; by code, without a string per character. */
+export function crockfordValueAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  return code < 128 ? VALUES[code]! : -1;
 }
 
 /** Why a typed character cannot be part of a Crockford code, naming the character and where it was. */

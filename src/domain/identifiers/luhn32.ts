@@ -1,4 +1,4 @@
-import { CROCKFORD_ALPHABET, crockfordValue } from './crockford.js';
+import { CROCKFORD_ALPHABET, crockfordValueAt } from './crockford.js';
 
 const N = CROCKFORD_ALPHABET.length;
 
@@ -29,9 +29,15 @@ function luhnSum(values: readonly number[], doubleFirstFromRight: boolean): numb
   return sum;
 }
 
+/** One UTF-16 unit at a time: half of a surrogate pair is no Crockford character either. */
 function valuesOf(chars: string): number[] | undefined {
-  const values = [...chars].map(crockfordValue);
-  return values.some((v) => v < 0) ? undefined : values;
+  const values = new Array<number>(chars.length);
+  for (let i = 0; i < chars.length; i++) {
+    const value = crockfordValueAt(chars, i);
+    if (value < 0) return undefined;
+    values[i] = value;
+  }
+  return values;
 }
 
 /** The check character to append to a canonical Crockford payload. Throws on other characters. */

@@ -15,7 +15,14 @@ export function registerMetrics(app: FastifyInstance): ObserveRequest {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  const observe: ObserveRequest = (method, route, status, seconds) => duration.observe({ method, route, status: String(status) }, seconds);
+  // A series's child is kept: observing through labels sorts and joins them on every call.
+  const series = new Map<string, ReturnType<typeof duration.labels>>();
+  const observe: ObserveRequest = (method, route, status, seconds) => {
+    const key = `${method} ${status} ${route}`;
+    let child = series.get(key);
+    if (!child) series.set(key, (child = duration.labels(method, route, String(status))));
+    child.observe(seconds);
+  };
   app.addHook('onResponse', async (request, reply) => {
     observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
