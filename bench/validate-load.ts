@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -120,11 +120,36 @@ function toBytes(v: string): number {
  * CPU time per request. On a shared machine the server gets a varying share of its core, so CPU
  * per request compares two servers more steadily than requests per second do.
  */
-export function warmThenMeasure(server: ServerProcess, path: string, opts: Parameters<typeof runWrk>[1] & { warmSeconds: number }): WrkResult & { cpuMicrosPerRequest: number } {
+export function warmThenMeasure(
+  server: ServerProcess,
+  path: string,
+  opts: Parameters<typeof runWrk>[1] & { warmSeconds: number; databaseCpuSeconds?: () => number },
+): WrkResult & { cpuMicrosPerRequest: number; databaseCpuMicrosPerRequest: number } {
   runWrk(server.url + path, { ...opts, seconds: opts.warmSeconds });
   const cpuBefore = server.cpuSeconds();
+  const databaseBefore = opts.databaseCpuSeconds?.() ?? 0;
   const result = runWrk(server.url + path, opts);
-  return { ...result, cpuMicrosPerRequest: ((server.cpuSeconds() - cpuBefore) * 1e6) / Math.max(1, result.requests) };
+  const perRequest = (seconds: number) => (seconds * 1e6) / Math.max(1, result.requests);
+  return { ...result, cpuMicrosPerRequest: perRequest(server.cpuSeconds() - cpuBefore), databaseCpuMicrosPerRequest: perRequest((opts.databaseCpuSeconds?.() ?? 0) - databaseBefore) };
+}
+
+/** CPU time (user + system, seconds) of every process named `command` so far: a local database server's backends, say. */
+export function processesCpuSeconds(command: string): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    const open = stat.indexOf('(');
+    const close = stat.lastIndexOf(') ');
+    if (stat.slice(open + 1, close) !== command) continue;
+    const fields = stat.slice(close + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
 }
 
 /** The 1-minute load average: on a shared machine, says how much else ran beside the benchmark. */
