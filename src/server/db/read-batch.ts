@@ -22,7 +22,13 @@ export function readBatch<Q, R>(read: (questions: Q[]) => Promise<R[]>, maxBatch
     const batch = pending;
     if (batch.length === 0) return;
     pending = [];
-    read(batch.map((asked) => asked.question)).then(
+    let answered: Promise<R[]>;
+    try {
+      answered = read(batch.map((asked) => asked.question));
+    } catch (error) {
+      answered = Promise.reject(error);
+    }
+    answered.then(
       (answers) => batch.forEach((asked, i) => asked.resolve(answers[i] as R)),
       (error: unknown) => batch.forEach((asked) => asked.reject(error)),
     );
