@@ -5,7 +5,7 @@ import { sql, SqliteAdapter, type Kysely } from 'kysely';
  * with every column validation reads, so the lookup is one probe of a narrow index (about 200
  * bytes a license) and never a read of the table row, which sits beside its ~2 KB signed file.
  * Measured on SQLite at 1,000,000 licenses: the read went from ~23 to ~15 µs of CPU, for 195 MiB
- * of index. SQLite is told to use it (activation.repository.ts): its planner prefers the unique
+ * of index. SQLite is told to use it (modules/activation/keyed-license.ts): its planner prefers the unique
  * key index, which answers at most one row too.
  */
 const COLUMNS = ['id', 'account_id', 'status', 'quantity', 'features', 'host_id', 'not_before', 'expires_at', 'maintenance_ends_at', 'product_id'];
