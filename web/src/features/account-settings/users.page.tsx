@@ -1,10 +1,8 @@
-import { Badge, Paper, Stack } from '@mantine/core';
+import { Badge, Paper } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { AccountUser } from '../../api/types';
-import { DataTable } from '../../components/data-table';
-import { LoadMore } from '../../components/load-more';
 import { PageLayout, PageSection } from '../../components/page-layout';
-import { EmptyState, QueryState } from '../../components/query-states';
+import { PagedTable } from '../../components/paged-table';
 import { canManageAccountUsers } from '../auth/permissions';
 import { useCurrentAccount } from '../shell/account-context';
 import { useAccountUsers } from './account-settings.hooks';
@@ -33,28 +31,7 @@ export function AccountUsersPage() {
         </Paper>
       ) : null}
       <PageSection title="People with access">
-        <QueryState query={users.query} loadingLabel="Loading users…">
-          {() =>
-            users.items.length === 0 ? (
-              <EmptyState title="No users yet" />
-            ) : (
-              <Stack gap="md">
-                <DataTable
-                  caption={`Users of ${account.name}`}
-                  data={users.items}
-                  columns={columns}
-                  getRowId={(user) => user.userId}
-                />
-                <LoadMore
-                  hasMore={users.hasMore}
-                  isLoading={users.isLoadingMore}
-                  onLoadMore={users.loadMore}
-                  shown={users.items.length}
-                />
-              </Stack>
-            )
-          }
-        </QueryState>
+        <PagedTable list={users} caption={`Users of ${account.name}`} columns={columns} getRowId={(user) => user.userId} loadingLabel="Loading users…" emptyTitle="No users yet" />
       </PageSection>
     </PageLayout>
   );

@@ -2,11 +2,9 @@ import { Button, Checkbox, Group, NumberInput, Paper, Select, Stack, TagsInput, 
 import { createColumnHelper } from '@tanstack/react-table';
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '../../api/api-error';
-import { DataTable } from '../../components/data-table';
 import { FormError } from '../../components/form-error';
-import { LoadMore } from '../../components/load-more';
 import { PageLayout, PageSection } from '../../components/page-layout';
-import { EmptyState, QueryState } from '../../components/query-states';
+import { PagedTable } from '../../components/paged-table';
 import type { TProductCreate } from '../../../../src/contracts/catalog';
 import { useCreateProduct, useProducts, type Product } from './sales.api';
 
@@ -66,18 +64,7 @@ export function AdminCatalogPage() {
         </PageSection>
       </Paper>
       <PageSection title="Products">
-        <QueryState query={products.query} loadingLabel="Loading products…">
-          {() =>
-            products.items.length === 0 ? (
-              <EmptyState title="No products yet" />
-            ) : (
-              <Stack gap="md">
-                <DataTable caption="Products" data={products.items} columns={columns} getRowId={(p) => p.id} />
-                <LoadMore hasMore={products.hasMore} isLoading={products.isLoadingMore} onLoadMore={products.loadMore} shown={products.items.length} />
-              </Stack>
-            )
-          }
-        </QueryState>
+        <PagedTable list={products} caption="Products" columns={columns} getRowId={(p) => p.id} loadingLabel="Loading products…" emptyTitle="No products yet" />
       </PageSection>
     </PageLayout>
   );

@@ -2,12 +2,10 @@ import { Alert, Anchor, Button, Group, Paper, Stack, Table, TextInput } from '@m
 import { createColumnHelper } from '@tanstack/react-table';
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '../../api/api-error';
-import { DataTable } from '../../components/data-table';
 import { formatDate, formatDateTime } from '../../components/format';
 import { FormError } from '../../components/form-error';
-import { LoadMore } from '../../components/load-more';
 import { PageLayout, PageSection } from '../../components/page-layout';
-import { EmptyState, QueryState } from '../../components/query-states';
+import { PagedTable } from '../../components/paged-table';
 import { AccountPicker } from '../admin/account-picker';
 import { emptyLine, OrderLinesInput, toOrderLine, type LineDraft } from './order-lines-input';
 import { useCreateOrder, useOrders, useProducts, type Order } from './sales.api';
@@ -98,18 +96,7 @@ export function AdminOrdersPage() {
         </Alert>
       ) : null}
       <PageSection title="Recorded orders">
-        <QueryState query={orders.query} loadingLabel="Loading orders…">
-          {() =>
-            orders.items.length === 0 ? (
-              <EmptyState title="No orders yet" />
-            ) : (
-              <Stack gap="md">
-                <DataTable caption="Orders" data={orders.items} columns={columns} getRowId={(o) => o.id} />
-                <LoadMore hasMore={orders.hasMore} isLoading={orders.isLoadingMore} onLoadMore={orders.loadMore} shown={orders.items.length} />
-              </Stack>
-            )
-          }
-        </QueryState>
+        <PagedTable list={orders} caption="Orders" columns={columns} getRowId={(o) => o.id} loadingLabel="Loading orders…" emptyTitle="No orders yet" />
       </PageSection>
     </PageLayout>
   );

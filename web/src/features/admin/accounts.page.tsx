@@ -1,13 +1,11 @@
-import { Anchor, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Paper, Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AdminAccount } from '../../api/types';
-import { DataTable } from '../../components/data-table';
 import { formatDateTime } from '../../components/format';
-import { LoadMore } from '../../components/load-more';
 import { PageLayout, PageSection } from '../../components/page-layout';
-import { EmptyState, QueryState } from '../../components/query-states';
+import { PagedTable } from '../../components/paged-table';
 import { SearchInput } from '../../components/search-input';
 import { canAdministerPortal } from '../auth/permissions';
 import { useSession } from '../auth/require-session';
@@ -52,28 +50,7 @@ export function AdminAccountsPage() {
       ) : null}
       <PageSection title="All accounts">
         <SearchInput label="Search accounts" placeholder="Name or ID" onSearch={setQ} />
-        <QueryState query={accounts.query} loadingLabel="Loading accounts…">
-          {() =>
-            accounts.items.length === 0 ? (
-              <EmptyState title={q ? 'No account matches' : 'No accounts yet'} />
-            ) : (
-              <Stack gap="md">
-                <DataTable
-                  caption="Accounts"
-                  data={accounts.items}
-                  columns={columns}
-                  getRowId={(a) => a.id}
-                />
-                <LoadMore
-                  hasMore={accounts.hasMore}
-                  isLoading={accounts.isLoadingMore}
-                  onLoadMore={accounts.loadMore}
-                  shown={accounts.items.length}
-                />
-              </Stack>
-            )
-          }
-        </QueryState>
+        <PagedTable list={accounts} caption="Accounts" columns={columns} getRowId={(a) => a.id} loadingLabel="Loading accounts…" emptyTitle={q ? 'No account matches' : 'No accounts yet'} />
       </PageSection>
     </PageLayout>
   );

@@ -1,12 +1,10 @@
-import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Group, Paper, Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import type { AdminUser } from '../../api/types';
-import { DataTable } from '../../components/data-table';
 import { formatDateTime } from '../../components/format';
-import { LoadMore } from '../../components/load-more';
 import { PageLayout, PageSection } from '../../components/page-layout';
-import { EmptyState, QueryState } from '../../components/query-states';
+import { PagedTable } from '../../components/paged-table';
 import { SearchInput } from '../../components/search-input';
 import { canAdministerPortal } from '../auth/permissions';
 import { useSession } from '../auth/require-session';
@@ -55,29 +53,7 @@ export function AdminUsersPage() {
       ) : null}
       <PageSection title="All users">
         <SearchInput label="Search users" placeholder="Name or e-mail" onSearch={setQ} />
-        <QueryState query={users.query} loadingLabel="Loading users…">
-          {() =>
-            users.items.length === 0 ? (
-              <EmptyState title={q ? 'No user matches' : 'No users yet'} />
-            ) : (
-              <Stack gap="md">
-                <DataTable
-                  caption="Users"
-                  data={users.items}
-                  columns={columns}
-                  getRowId={(u) => u.id}
-                  minWidth={760}
-                />
-                <LoadMore
-                  hasMore={users.hasMore}
-                  isLoading={users.isLoadingMore}
-                  onLoadMore={users.loadMore}
-                  shown={users.items.length}
-                />
-              </Stack>
-            )
-          }
-        </QueryState>
+        <PagedTable list={users} caption="Users" columns={columns} getRowId={(u) => u.id} loadingLabel="Loading users…" emptyTitle={q ? 'No user matches' : 'No users yet'} minWidth={760} />
       </PageSection>
     </PageLayout>
   );
