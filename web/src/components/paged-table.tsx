@@ -20,7 +20,15 @@ interface PagedTableProps<Row> {
 }
 
 /** A paged list as a table: its loading and error states, an empty state, the rows and "Load more". */
-export function PagedTable<Row>({ list, caption, columns, getRowId, loadingLabel, emptyTitle, minWidth }: PagedTableProps<Row>) {
+export function PagedTable<Row>({
+  list,
+  caption,
+  columns,
+  getRowId,
+  loadingLabel,
+  emptyTitle,
+  minWidth,
+}: PagedTableProps<Row>) {
   return (
     <QueryState query={list.query} loadingLabel={loadingLabel}>
       {() =>
@@ -28,8 +36,19 @@ export function PagedTable<Row>({ list, caption, columns, getRowId, loadingLabel
           <EmptyState title={emptyTitle} />
         ) : (
           <Stack gap="md">
-            <DataTable caption={caption} data={list.items} columns={columns} getRowId={getRowId} minWidth={minWidth} />
-            <LoadMore hasMore={list.hasMore} isLoading={list.isLoadingMore} onLoadMore={list.loadMore} shown={list.items.length} />
+            <DataTable
+              caption={caption}
+              data={list.items}
+              columns={columns}
+              getRowId={getRowId}
+              minWidth={minWidth}
+            />
+            <LoadMore
+              hasMore={list.hasMore}
+              isLoading={list.isLoadingMore}
+              onLoadMore={list.loadMore}
+              shown={list.items.length}
+            />
           </Stack>
         )
       }

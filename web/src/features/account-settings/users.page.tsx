@@ -31,7 +31,14 @@ export function AccountUsersPage() {
         </Paper>
       ) : null}
       <PageSection title="People with access">
-        <PagedTable list={users} caption={`Users of ${account.name}`} columns={columns} getRowId={(user) => user.userId} loadingLabel="Loading users…" emptyTitle="No users yet" />
+        <PagedTable
+          list={users}
+          caption={`Users of ${account.name}`}
+          columns={columns}
+          getRowId={(user) => user.userId}
+          loadingLabel="Loading users…"
+          emptyTitle="No users yet"
+        />
       </PageSection>
     </PageLayout>
   );

@@ -50,7 +50,14 @@ export function AdminAccountsPage() {
       ) : null}
       <PageSection title="All accounts">
         <SearchInput label="Search accounts" placeholder="Name or ID" onSearch={setQ} />
-        <PagedTable list={accounts} caption="Accounts" columns={columns} getRowId={(a) => a.id} loadingLabel="Loading accounts…" emptyTitle={q ? 'No account matches' : 'No accounts yet'} />
+        <PagedTable
+          list={accounts}
+          caption="Accounts"
+          columns={columns}
+          getRowId={(a) => a.id}
+          loadingLabel="Loading accounts…"
+          emptyTitle={q ? 'No account matches' : 'No accounts yet'}
+        />
       </PageSection>
     </PageLayout>
   );

@@ -53,7 +53,15 @@ export function AdminUsersPage() {
       ) : null}
       <PageSection title="All users">
         <SearchInput label="Search users" placeholder="Name or e-mail" onSearch={setQ} />
-        <PagedTable list={users} caption="Users" columns={columns} getRowId={(u) => u.id} loadingLabel="Loading users…" emptyTitle={q ? 'No user matches' : 'No users yet'} minWidth={760} />
+        <PagedTable
+          list={users}
+          caption="Users"
+          columns={columns}
+          getRowId={(u) => u.id}
+          loadingLabel="Loading users…"
+          emptyTitle={q ? 'No user matches' : 'No users yet'}
+          minWidth={760}
+        />
       </PageSection>
     </PageLayout>
   );
