@@ -26,7 +26,8 @@ export function usePagedList<T>(
   return {
     query,
     items,
-    hasMore: query.hasNextPage,
+    // The previous key's list, shown while the new one loads, has no more pages to give.
+    hasMore: query.hasNextPage && !query.isPlaceholderData,
     isLoadingMore: query.isFetchingNextPage,
     loadMore: () => void query.fetchNextPage(),
     /** The list shown is the previous key's, while the new one loads. */

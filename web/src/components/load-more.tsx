@@ -1,18 +1,17 @@
 import { Button, Center, Text } from '@mantine/core';
 
+/** What of a paged list (`usePagedList`) the button reads. */
 interface LoadMoreProps {
-  hasMore: boolean;
-  isLoading: boolean;
-  onLoadMore: () => void;
-  shown: number;
+  list: { hasMore: boolean; isLoadingMore: boolean; loadMore: () => void; items: readonly unknown[] };
 }
 
 /** Cursor paging: the next page is appended below what is already shown. */
-export function LoadMore({ hasMore, isLoading, onLoadMore, shown }: LoadMoreProps) {
+export function LoadMore({ list }: LoadMoreProps) {
+  const shown = list.items.length;
   return (
     <Center>
-      {hasMore ? (
-        <Button variant="default" loading={isLoading} onClick={onLoadMore}>
+      {list.hasMore ? (
+        <Button variant="default" loading={list.isLoadingMore} onClick={list.loadMore}>
           Load more
         </Button>
       ) : (

@@ -43,12 +43,7 @@ export function PagedTable<Row>({
               getRowId={getRowId}
               minWidth={minWidth}
             />
-            <LoadMore
-              hasMore={list.hasMore}
-              isLoading={list.isLoadingMore}
-              onLoadMore={list.loadMore}
-              shown={list.items.length}
-            />
+            <LoadMore list={list} />
           </Stack>
         )
       }

@@ -48,12 +48,7 @@ export function PartnerCustomersPage() {
                 columns={columns}
                 getRowId={(c) => c.accountId}
               />
-              <LoadMore
-                hasMore={customers.hasMore}
-                isLoading={customers.isLoadingMore}
-                onLoadMore={customers.loadMore}
-                shown={customers.items.length}
-              />
+              <LoadMore list={customers} />
             </Stack>
           )
         }

@@ -96,12 +96,7 @@ export function AdminAuditPage() {
                   getRowId={(e) => e.id}
                   minWidth={1100}
                 />
-                <LoadMore
-                  hasMore={audit.hasMore}
-                  isLoading={audit.isLoadingMore}
-                  onLoadMore={audit.loadMore}
-                  shown={audit.items.length}
-                />
+                <LoadMore list={audit} />
               </Stack>
             )
           }

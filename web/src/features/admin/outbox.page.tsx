@@ -67,12 +67,7 @@ export function AdminOutboxPage() {
                 getRowId={(m) => m.id}
                 minWidth={860}
               />
-              <LoadMore
-                hasMore={outbox.hasMore}
-                isLoading={outbox.isLoadingMore}
-                onLoadMore={outbox.loadMore}
-                shown={outbox.items.length}
-              />
+              <LoadMore list={outbox} />
             </Stack>
           )
         }

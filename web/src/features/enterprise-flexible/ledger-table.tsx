@@ -83,12 +83,7 @@ export function LedgerTable({
               getRowId={(e) => e.id}
               minWidth={860}
             />
-            <LoadMore
-              hasMore={ledger.hasMore}
-              isLoading={ledger.isLoadingMore}
-              onLoadMore={ledger.loadMore}
-              shown={ledger.items.length}
-            />
+            <LoadMore list={ledger} />
             {returning?.returnable ? (
               <ReturnUnitsModal
                 accountId={accountId}

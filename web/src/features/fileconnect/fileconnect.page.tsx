@@ -31,12 +31,7 @@ export function FileConnectPage() {
                   ))}
                 </PageSection>
               ))}
-              <LoadMore
-                hasMore={downloads.hasMore}
-                isLoading={downloads.isLoadingMore}
-                onLoadMore={downloads.loadMore}
-                shown={downloads.items.length}
-              />
+              <LoadMore list={downloads} />
             </Stack>
           )
         }

@@ -38,12 +38,7 @@ export function LicenseActivations({ account, licenseId }: { account: AccountAcc
                   rows={activations.items}
                   mayOperate={mayOperate}
                 />
-                <LoadMore
-                  hasMore={activations.hasMore}
-                  isLoading={activations.isLoadingMore}
-                  onLoadMore={activations.loadMore}
-                  shown={activations.items.length}
-                />
+                <LoadMore list={activations} />
               </>
             )
           }

@@ -30,7 +30,7 @@ export function LicenseHistory({ accountId, licenseId }: { accountId: string; li
                 </Timeline.Item>
               ))}
             </Timeline>
-            <LoadMore hasMore={history.hasMore} isLoading={history.isLoadingMore} onLoadMore={history.loadMore} shown={history.items.length} />
+            <LoadMore list={history} />
           </Stack>
         )
       }

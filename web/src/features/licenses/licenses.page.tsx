@@ -104,7 +104,7 @@ export function LicensesPage() {
             <Stack gap="sm" aria-busy={licenses.isStale} style={{ opacity: licenses.isStale ? 0.6 : 1, transition: 'opacity 150ms' }}>
               {licenses.isStale ? <VisuallyHidden role="status">Updating the list…</VisuallyHidden> : null}
               <LicenseTable accountId={account.id} items={licenses.items} fields={fieldList} hidden={hidden} selected={selected} onSelect={select} onOpen={setOpened} canEdit={canEdit} />
-              <LoadMore hasMore={licenses.hasMore && !licenses.isStale} isLoading={licenses.isLoadingMore} onLoadMore={licenses.loadMore} shown={licenses.items.length} />
+              <LoadMore list={licenses} />
             </Stack>
           )
         }

@@ -73,12 +73,7 @@ export function AlertsPanel({ accountId }: { accountId: string }) {
                 </Paper>
               ))}
             </Stack>
-            <LoadMore
-              hasMore={alerts.hasMore}
-              isLoading={alerts.isLoadingMore}
-              onLoadMore={alerts.loadMore}
-              shown={alerts.items.length}
-            />
+            <LoadMore list={alerts} />
           </Stack>
         )
       }

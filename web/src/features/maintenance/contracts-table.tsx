@@ -79,12 +79,7 @@ export function ContractsTable({ accountId }: { accountId: string }) {
               getRowId={(c) => c.id}
               minWidth={860}
             />
-            <LoadMore
-              hasMore={contracts.hasMore}
-              isLoading={contracts.isLoadingMore}
-              onLoadMore={contracts.loadMore}
-              shown={contracts.items.length}
-            />
+            <LoadMore list={contracts} />
           </Stack>
         )
       }

@@ -24,12 +24,7 @@ export function ReminderLog({ accountId }: { accountId: string }) {
             {reminders.items.map((r) => (
               <ReminderEntry key={r.id} reminder={r} />
             ))}
-            <LoadMore
-              hasMore={reminders.hasMore}
-              isLoading={reminders.isLoadingMore}
-              onLoadMore={reminders.loadMore}
-              shown={reminders.items.length}
-            />
+            <LoadMore list={reminders} />
           </Stack>
         )
       }

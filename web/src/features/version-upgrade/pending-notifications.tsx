@@ -74,12 +74,7 @@ export function PendingNotifications({
                   </Group>
                 </Paper>
               ))}
-              <LoadMore
-                hasMore={pending.hasMore}
-                isLoading={pending.isLoadingMore}
-                onLoadMore={pending.loadMore}
-                shown={pending.items.length}
-              />
+              <LoadMore list={pending} />
             </Stack>
           )
         }

@@ -60,12 +60,7 @@ export function BatchesTable({ accountId }: { accountId: string }) {
               getRowId={(b) => b.id}
               minWidth={820}
             />
-            <LoadMore
-              hasMore={batches.hasMore}
-              isLoading={batches.isLoadingMore}
-              onLoadMore={batches.loadMore}
-              shown={batches.items.length}
-            />
+            <LoadMore list={batches} />
           </>
         )
       }

@@ -50,12 +50,7 @@ export function VouchersTable({ accountId }: { accountId: string }) {
           ) : (
             <>
               <DataTable caption="Vouchers" data={vouchers.items} columns={columns} getRowId={(v) => v.id} />
-              <LoadMore
-                hasMore={vouchers.hasMore}
-                isLoading={vouchers.isLoadingMore}
-                onLoadMore={vouchers.loadMore}
-                shown={vouchers.items.length}
-              />
+              <LoadMore list={vouchers} />
             </>
           )
         }
@@ -92,12 +87,7 @@ export function ConversionHistory({ accountId }: { accountId: string }) {
               getRowId={(v) => v.id}
               minWidth={860}
             />
-            <LoadMore
-              hasMore={conversions.hasMore}
-              isLoading={conversions.isLoadingMore}
-              onLoadMore={conversions.loadMore}
-              shown={conversions.items.length}
-            />
+            <LoadMore list={conversions} />
           </>
         )
       }
